@@ -1,0 +1,214 @@
+/*
+** analyze.c: `toponorm analyze [--json] [--lines] [--query] [--lang L]
+** [--lexicon FILE]`: text on stdin, tokens and their terms on stdout.
+**
+**   default   one line per token: POSITION<TAB>TEXT<TAB>kind:term ...
+**   --json    one JSON object per token and line (JSON Lines):
+**             {"text", "start", "end", "position", "lang"?, "terms": [{"term", "kind"}]}
+**   --lines   each input line is its own text; one JSON object per line:
+**             {"line": N, "tokens": [ ...as --json... ]}  (N counts from 1;
+**             offsets count bytes from the start of that line)
+*/
+#define _POSIX_C_SOURCE 200809L
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "jsonout.h"
+
+typedef struct out_state {
+    FILE *out;
+    const char *text;      /* the analyzed text, for each token's original spelling */
+    int json;
+    int have_token;        /* a token is open (its terms are being written) */
+    uint32_t token;
+    int first_token;       /* no token written yet on this --lines line */
+} out_state;
+
+static void close_token(out_state *o)
+{
+    if (!o->have_token)
+        return;
+    fputs(o->json ? "]}" : "", o->out);
+    o->have_token = 0;
+}
+
+static int on_term(void *ctx, const toponorm_term *t)
+{
+    out_state *o = ctx;
+    if (!o->have_token || t->token != o->token) {
+        close_token(o);
+        if (o->json) {
+            if (o->first_token >= 0) {          /* inside a --lines array */
+                if (!o->first_token)
+                    putc(',', o->out);
+                o->first_token = 0;
+            } else if (o->token != UINT32_MAX) {
+                putc('\n', o->out);
+            }
+            fputs("{\"text\":", o->out);
+            json_string(o->out, o->text + t->start, t->end - t->start);
+            fprintf(o->out, ",\"start\":%zu,\"end\":%zu,\"position\":%u", t->start, t->end,
+                    (unsigned)t->position);
+            if (t->lang != TOPONORM_LANG_UNKNOWN)
+                fprintf(o->out, ",\"lang\":\"%s\"", toponorm_lang_name(t->lang));
+            fputs(",\"terms\":[", o->out);
+        } else {
+            if (o->token != UINT32_MAX)
+                putc('\n', o->out);
+            fprintf(o->out, "%u\t", (unsigned)t->position);
+            fwrite(o->text + t->start, 1, t->end - t->start, o->out);
+        }
+        o->have_token = 1;
+        o->token = t->token;
+        if (o->json) {
+            fputs("{\"term\":", o->out);
+        } else {
+            fprintf(o->out, "\t%s:", toponorm_term_kind_name(t->kind));
+            fwrite(t->text, 1, t->len, o->out);
+            return 0;
+        }
+    } else if (o->json) {
+        fputs(",{\"term\":", o->out);
+    } else {
+        fprintf(o->out, " %s:", toponorm_term_kind_name(t->kind));
+        fwrite(t->text, 1, t->len, o->out);
+        return 0;
+    }
+    json_string(o->out, t->text, t->len);
+    fprintf(o->out, ",\"kind\":\"%s\"}", toponorm_term_kind_name(t->kind));
+    return 0;
+}
+
+static void usage(FILE *f)
+{
+    fputs("usage: toponorm analyze [--json] [--lines] [--query] [--lang uk|ru|en] [--lexicon FILE]\n"
+          "  Reads text on stdin and writes its tokens with their index terms.\n", f);
+}
+
+/* Read all of stdin; NULL on failure. */
+static char *slurp(FILE *in, size_t *len)
+{
+    size_t cap = 1 << 20, n = 0, got;
+    char *buf = malloc(cap);
+    if (!buf)
+        return NULL;
+    while ((got = fread(buf + n, 1, cap - n, in)) > 0) {
+        n += got;
+        if (n == cap) {
+            char *p = realloc(buf, cap * 2);
+            if (!p) {
+                free(buf);
+                return NULL;
+            }
+            buf = p;
+            cap *= 2;
+        }
+    }
+    if (ferror(in)) {
+        free(buf);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+int cmd_analyze(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"json", no_argument, NULL, 'j'}, {"lines", no_argument, NULL, 'L'},
+        {"query", no_argument, NULL, 'q'}, {"lang", required_argument, NULL, 'l'},
+        {"lexicon", required_argument, NULL, 'x'}, {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    int c, json = 0, lines = 0, rc = EXIT_OK, status;
+    unsigned flags = TOPONORM_FOR_INDEX;
+    const char *lexicon = NULL;
+    cli_analyzer ca;
+    out_state o;
+
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        switch (c) {
+        case 'j': json = 1; break;
+        case 'L': lines = 1; json = 1; break;
+        case 'q': flags |= TOPONORM_FOR_QUERY; break;
+        case 'x': lexicon = optarg; break;
+        case 'l':
+            switch (toponorm_lang_from_name(optarg)) {
+            case TOPONORM_LANG_UK: flags |= TOPONORM_HINT_UK; break;
+            case TOPONORM_LANG_RU: flags |= TOPONORM_HINT_RU; break;
+            case TOPONORM_LANG_EN: flags |= TOPONORM_HINT_EN; break;
+            default:
+                fprintf(stderr, "toponorm analyze: --lang takes uk, ru or en, not '%s'\n", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'h': usage(stdout); return EXIT_OK;
+        default: usage(stderr); return EXIT_USAGE;
+        }
+    }
+    if (optind < argc) {
+        fprintf(stderr, "toponorm analyze: unexpected argument '%s' (text comes on stdin)\n", argv[optind]);
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    if ((rc = cli_analyzer_open(&ca, lexicon)) != EXIT_OK)
+        return rc;
+    memset(&o, 0, sizeof o);
+    o.out = stdout;
+    o.json = json;
+    o.token = UINT32_MAX;
+    o.first_token = -1;
+
+    if (lines) {
+        char *line = NULL;
+        size_t cap = 0;
+        ssize_t n;
+        unsigned long lineno = 0;
+        while ((n = getline(&line, &cap, stdin)) >= 0) {
+            lineno++;
+            if (n && line[n - 1] == '\n') n--;
+            if (n && line[n - 1] == '\r') n--;
+            fprintf(stdout, "{\"line\":%lu,\"tokens\":[", lineno);
+            o.text = line;
+            o.first_token = 1;
+            o.have_token = 0;
+            status = toponorm_analyze(ca.an, ca.sc, line, (size_t)n, flags, on_term, &o);
+            close_token(&o);
+            fputs("]}\n", stdout);
+            if (status < 0) {
+                fprintf(stderr, "toponorm analyze: stdin:%lu: %s\n", lineno, toponorm_strerror(status));
+                rc = EXIT_INPUT;
+                break;
+            }
+        }
+        free(line);
+    } else {
+        size_t len = 0;
+        char *text = slurp(stdin, &len);
+        if (!text) {
+            fprintf(stderr, "toponorm analyze: cannot read stdin\n");
+            cli_analyzer_close(&ca);
+            return EXIT_INPUT;
+        }
+        o.text = text;
+        status = toponorm_analyze(ca.an, ca.sc, text, len, flags, on_term, &o);
+        close_token(&o);
+        if (o.token != UINT32_MAX)
+            putc('\n', stdout);
+        if (status < 0) {
+            fprintf(stderr, "toponorm analyze: stdin: %s\n", toponorm_strerror(status));
+            rc = EXIT_INPUT;
+        }
+        free(text);
+    }
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "toponorm analyze: write error on stdout\n");
+        rc = EXIT_INPUT;
+    }
+    cli_analyzer_close(&ca);
+    return rc;
+}

@@ -1,0 +1,30 @@
+/*
+** cli.h: the `toponorm` command's subcommands and shared helpers.
+*/
+#ifndef TN_CLI_H
+#define TN_CLI_H
+
+#include <toponorm/toponorm.h>
+
+/* Exit codes of the CLI contract (../shared/DESIGN.md). */
+#define EXIT_OK      0
+#define EXIT_USAGE   1
+#define EXIT_INPUT   2
+#define EXIT_DB      3
+
+int cmd_analyze(int argc, char **argv);
+
+/*
+** Open the lexicon (path NULL: the default) and an analyzer and scratch over
+** it; on failure print "toponorm: FILE: message" and return EXIT_INPUT.
+*/
+typedef struct cli_analyzer {
+    toponorm_lexicon *lx;
+    toponorm_analyzer *an;
+    toponorm_scratch *sc;
+} cli_analyzer;
+
+int  cli_analyzer_open(cli_analyzer *ca, const char *lexicon);
+void cli_analyzer_close(cli_analyzer *ca);
+
+#endif

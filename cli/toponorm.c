@@ -1,0 +1,72 @@
+/*
+** toponorm.c: the `toponorm` command: dispatch to a subcommand.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static char outbuf[1 << 16];
+
+int cli_analyzer_open(cli_analyzer *ca, const char *lexicon)
+{
+    toponorm_error err;
+    memset(ca, 0, sizeof *ca);
+    memset(&err, 0, sizeof err);
+    if (toponorm_lexicon_open(lexicon, &ca->lx, &err) != TOPONORM_OK ||
+        toponorm_analyzer_new(ca->lx, NULL, &ca->an, &err) != TOPONORM_OK ||
+        toponorm_scratch_new(ca->an, &ca->sc, &err) != TOPONORM_OK) {
+        if (err.line)
+            fprintf(stderr, "toponorm: %s:%d: %s\n", err.where, err.line, err.msg);
+        else
+            fprintf(stderr, "toponorm: %s: %s\n", err.where, err.msg);
+        cli_analyzer_close(ca);
+        return EXIT_INPUT;
+    }
+    return EXIT_OK;
+}
+
+void cli_analyzer_close(cli_analyzer *ca)
+{
+    toponorm_scratch_free(ca->sc);
+    toponorm_analyzer_free(ca->an);
+    toponorm_lexicon_close(ca->lx);
+    memset(ca, 0, sizeof *ca);
+}
+
+static void usage(FILE *f)
+{
+    fputs("usage: toponorm COMMAND [OPTIONS]\n"
+          "commands:\n"
+          "  analyze   text on stdin -> tokens and their index terms (see toponorm analyze --help)\n"
+          "  version   print the library and lexicon versions\n", f);
+}
+
+int main(int argc, char **argv)
+{
+    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "analyze") == 0)
+        return cmd_analyze(argc - 1, argv + 1);
+    if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
+        cli_analyzer ca;
+        printf("toponorm %s\n", toponorm_version());
+        if (cli_analyzer_open(&ca, NULL) == EXIT_OK) {
+            printf("lexicon %s (%s)\n", toponorm_lexicon_data_version(ca.lx),
+                   toponorm_default_lexicon_path());
+            cli_analyzer_close(&ca);
+        }
+        return EXIT_OK;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    fprintf(stderr, "toponorm: unknown command '%s'\n", argv[1]);
+    usage(stderr);
+    return EXIT_USAGE;
+}

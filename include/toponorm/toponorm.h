@@ -1,0 +1,236 @@
+/*
+** toponorm.h: the public API of libtoponorm.
+**
+** UTF-8 text goes in; tokens come out, each with its index terms emitted at
+** one position: the folded surface form, the match key(s) that every
+** romanisation of the same Cyrillic spelling shares, and a stem.  Search
+** engines index these terms and analyze queries with the same analyzer, so a
+** query in any spelling finds documents written in any other.
+**
+** Objects and their lifetimes:
+**
+**   toponorm_lexicon   a compiled lexicon file, mapped read-only.  Immutable;
+**                      any number of threads may share it.
+**   toponorm_analyzer  the analysis settings over one lexicon.  Immutable
+**                      once made; any number of threads may share it.  It
+**                      borrows the lexicon, which must outlive it.
+**   toponorm_scratch   per-thread working memory (ICU break iterator,
+**                      stemmers, buffers, a small key cache).  One thread at a
+**                      time; make one per thread.  It borrows the analyzer.
+**
+** Every constructor has a destructor; destructors accept NULL.  Functions
+** that can fail return 0 (TOPONORM_OK) or a negative TOPONORM_E* code, and
+** fill a caller-owned toponorm_error when one is passed (it may be NULL).
+** The library keeps no mutable global state.
+**
+** Versions: TOPONORM_VERSION is the API's semantic version; the shared
+** library's ABI is versioned by libtool; each compiled lexicon carries its
+** own data version (toponorm_lexicon_data_version).
+*/
+#ifndef TOPONORM_H
+#define TOPONORM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define TOPONORM_VERSION_MAJOR 0
+#define TOPONORM_VERSION_MINOR 1
+#define TOPONORM_VERSION_PATCH 0
+#define TOPONORM_VERSION "0.1.0"
+
+/* Status codes.  Negative values are errors. */
+#define TOPONORM_OK        0
+#define TOPONORM_ENOMEM   -1  /* out of memory */
+#define TOPONORM_EINVAL   -2  /* a bad argument (NULL handle, unknown flag) */
+#define TOPONORM_EIO      -3  /* a file could not be opened, read or mapped */
+#define TOPONORM_EFORMAT  -4  /* a lexicon file is truncated, corrupt or foreign */
+#define TOPONORM_EVERSION -5  /* a lexicon written in an unsupported format version */
+#define TOPONORM_EICU     -6  /* ICU reported an error */
+#define TOPONORM_ESYNTAX  -7  /* a lexicon source file has a syntax error */
+
+/*
+** Error details, owned by the caller (usually on its stack).  Functions that
+** fail fill it when it is not NULL: code, a message, and for data errors the
+** file (where) and line (1-based; 0 when no line applies).
+*/
+typedef struct toponorm_error {
+    int  code;
+    int  line;
+    char where[256];
+    char msg[256];
+} toponorm_error;
+
+/* Term kinds. */
+#define TOPONORM_TERM_SURFACE 1  /* the folded spelling: exact matches stay exact */
+#define TOPONORM_TERM_KEY     2  /* a match key: shared by every romanisation */
+#define TOPONORM_TERM_PLACE   3  /* a gazetteer place id */
+#define TOPONORM_TERM_STEM    4  /* a language-aware stem */
+
+/* Language guesses and hints. */
+#define TOPONORM_LANG_UNKNOWN 0
+#define TOPONORM_LANG_UK      1
+#define TOPONORM_LANG_RU      2
+#define TOPONORM_LANG_EN      3
+
+/* Scripts of a token (after look-alike letters are repaired). */
+#define TOPONORM_SCRIPT_OTHER    0
+#define TOPONORM_SCRIPT_CYRILLIC 1
+#define TOPONORM_SCRIPT_LATIN    2
+#define TOPONORM_SCRIPT_MIXED    3  /* Cyrillic and Latin letters that are not look-alikes */
+#define TOPONORM_SCRIPT_NUMBER   4
+
+/* Term flags. */
+#define TOPONORM_TERM_COLOCATED 0x1u  /* same position as the previous term */
+#define TOPONORM_TERM_COMPOUND  0x2u  /* a term of the joined form of a hyphenated
+                                         compound (Івано-Франківськ), emitted at
+                                         the position of its first part */
+
+/*
+** One term, as passed to the callback.  Everything it points to is owned by
+** the library and valid only during the callback.
+*/
+typedef struct toponorm_term {
+    const char *text;      /* UTF-8, NUL-terminated, no engine prefix */
+    size_t      len;       /* bytes in text, without the NUL */
+    int         kind;      /* TOPONORM_TERM_* */
+    unsigned    flags;     /* TOPONORM_TERM_COLOCATED, _COMPOUND */
+    uint32_t    position;  /* token position, counting from 1 */
+    size_t      start;     /* byte offset of the token in the input */
+    size_t      end;       /* byte offset just past the token */
+    uint32_t    token;     /* ordinal of the token in this call, from 0 */
+    int         lang;      /* TOPONORM_LANG_* guess for the token */
+    int         script;    /* TOPONORM_SCRIPT_* of the token */
+} toponorm_term;
+
+/*
+** The term callback.  Return 0 to go on; any other value stops analysis and
+** toponorm_analyze returns that value unchanged.
+*/
+typedef int (*toponorm_term_cb)(void *ctx, const toponorm_term *term);
+
+/*
+** Analyzer options.  Call toponorm_options_init() first, then set fields;
+** `size` lets later versions append fields without breaking callers.
+*/
+typedef struct toponorm_options {
+    uint32_t size;        /* sizeof(toponorm_options), set by _init */
+    unsigned kinds;       /* bit (1 << TOPONORM_TERM_*) per kind to emit; 0 = all */
+    int      min_key_len; /* letters a token needs before it gets a key (default 3) */
+} toponorm_options;
+
+/* Fill opt with the defaults. */
+void toponorm_options_init(toponorm_options *opt);
+
+/* Analysis flags for toponorm_analyze. */
+#define TOPONORM_FOR_INDEX 0x0u   /* analyze a document (the default) */
+#define TOPONORM_FOR_QUERY 0x1u   /* analyze a query */
+/* A language hint for Cyrillic tokens whose letters do not say uk or ru. */
+#define TOPONORM_HINT_UK   0x10u
+#define TOPONORM_HINT_RU   0x20u
+#define TOPONORM_HINT_EN   0x40u
+
+/*
+** The lexicon file used when toponorm_lexicon_open() is given NULL: the
+** TOPONORM_LEXICON environment variable when it is set and not empty, else
+** the installed one ($(pkgdatadir)/toponorm.lex).  The returned string is
+** static or from the environment; do not free it.
+*/
+const char *toponorm_default_lexicon_path(void);
+
+/* Opaque handles. */
+typedef struct toponorm_lexicon  toponorm_lexicon;
+typedef struct toponorm_analyzer toponorm_analyzer;
+typedef struct toponorm_scratch  toponorm_scratch;
+
+/*
+** Map and validate a compiled lexicon (magic, format version, size,
+** checksum, every offset).  path NULL means toponorm_default_lexicon_path().
+** On success *out owns the mapping until toponorm_lexicon_close(); on
+** failure *out is NULL and err names the file.  A truncated or foreign file
+** yields TOPONORM_EFORMAT, never a crash.  Thread-safe.
+*/
+int toponorm_lexicon_open(const char *path, toponorm_lexicon **out,
+                          toponorm_error *err);
+
+/* Unmap a lexicon.  NULL is fine.  No analyzer over it may be used after. */
+void toponorm_lexicon_close(toponorm_lexicon *lx);
+
+/* The data version recorded in the lexicon by its compiler (a static string
+** owned by the lexicon, valid until it is closed). */
+const char *toponorm_lexicon_data_version(const toponorm_lexicon *lx);
+
+/*
+** Make an analyzer over lx with options opt (NULL: defaults).  The analyzer
+** borrows lx, which must stay open while the analyzer lives.  The analyzer
+** is immutable: share it between threads freely.
+*/
+int toponorm_analyzer_new(const toponorm_lexicon *lx,
+                          const toponorm_options *opt,
+                          toponorm_analyzer **out, toponorm_error *err);
+
+/* Free an analyzer.  NULL is fine.  Free its scratch objects first. */
+void toponorm_analyzer_free(toponorm_analyzer *an);
+
+/*
+** Make per-thread working memory for an.  It borrows an.  Use one scratch
+** from one thread at a time; it may move between threads between calls.
+*/
+int toponorm_scratch_new(const toponorm_analyzer *an, toponorm_scratch **out,
+                         toponorm_error *err);
+
+/* Free a scratch object.  NULL is fine. */
+void toponorm_scratch_free(toponorm_scratch *sc);
+
+/*
+** Analyze len bytes of UTF-8 text (NUL bytes allowed: they separate words)
+** and call cb once per term, in order: per token, its surface term first,
+** then its other terms flagged TOPONORM_TERM_COLOCATED.  flags is
+** TOPONORM_FOR_INDEX or TOPONORM_FOR_QUERY, optionally ORed with one
+** TOPONORM_HINT_*.
+**
+** Invalid UTF-8 never stops analysis: each ill-formed sequence (stray
+** continuation bytes, overlong forms, encoded surrogates, values above
+** U+10FFFF, truncated sequences) reads as U+FFFD, which is not a letter and
+** so separates words; offsets still index the original bytes.  A token
+** longer than 240 bytes (a base64 blob, a megabyte "word") gets no terms,
+** since no engine indexes terms that long, but it still takes a position so
+** phrases do not match across it.  Time is linear in len.
+**
+** Returns 0, a negative TOPONORM_E* code, or the callback's non-zero value.
+*/
+int toponorm_analyze(const toponorm_analyzer *an, toponorm_scratch *sc,
+                     const char *text, size_t len, unsigned flags,
+                     toponorm_term_cb cb, void *ctx);
+
+/* The message for a status code (static; never NULL). */
+const char *toponorm_strerror(int code);
+
+/* The library's API version, TOPONORM_VERSION as compiled in. */
+const char *toponorm_version(void);
+
+/* "surface", "key", "place", "stem" (NULL for an unknown kind). */
+const char *toponorm_term_kind_name(int kind);
+
+/*
+** The prefix every toponorm engine adapter puts before a term of this kind
+** in its index, so the term spaces never mix: "" (surface), "XK" (key),
+** "XP" (place), "Z" (stem).  Xapian's convention: upper-case prefixes, and
+** folded terms never start with an upper-case letter.
+*/
+const char *toponorm_term_prefix(int kind);
+
+/* "uk", "ru", "en", or "" for TOPONORM_LANG_UNKNOWN. */
+const char *toponorm_lang_name(int lang);
+
+/* TOPONORM_LANG_* for "uk", "ru", "en"; -1 for anything else. */
+int toponorm_lang_from_name(const char *name);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TOPONORM_H */

@@ -1,0 +1,419 @@
+/*
+** analyzer.c: one pass from UTF-8 text to terms.
+**
+**   segment (ICU word break) -> join words ICU splits but a reader does not
+**   (Donec`k, Slov”yans’k; Івано-Франківськ also yields its joined form)
+**   -> fold -> surface, key(s), stem at one position -> callback.
+**
+** The analyzer is immutable; everything that changes during a call lives in
+** the scratch object, one per thread.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "fold.h"
+#include "internal.h"
+#include "key.h"
+#include "../icu/segment.h"
+#include "../stem/stem.h"
+#include "utf8.h"
+
+#define MAX_PARTS   8              /* parts of one hyphenated compound */
+#define CACHE_SLOTS 2048           /* word -> keys cache, direct-mapped */
+#define CACHE_WORD  46
+#define CACHE_KEYS  120
+#define CHUNK_MAX   ((size_t)1 << 30)  /* ICU break positions are int32 */
+
+typedef struct cache_slot {
+    uint32_t hash;
+    uint8_t word_len, nkeys;
+    char word[CACHE_WORD];
+    uint8_t key_len[TN_MAX_KEYS];
+    char keys[CACHE_KEYS];
+} cache_slot;
+
+typedef struct seg {
+    size_t start, end;
+    int word;
+} seg;
+
+struct toponorm_scratch {
+    const toponorm_analyzer *an;
+    tn_seg seg;
+    tn_stem stem;
+    tn_fold fold;
+    tn_scratch_bufs bufs;
+    tn_keys keys;
+    tn_buf tmp;
+    cache_slot *cache;
+    seg ahead[3];                  /* segments read but not consumed */
+    int n_ahead;
+};
+
+/* The state of one toponorm_analyze call. */
+typedef struct run {
+    const toponorm_analyzer *an;
+    toponorm_scratch *sc;
+    const char *text;              /* the whole input */
+    size_t base;                   /* offset of the current chunk in text */
+    unsigned flags;
+    toponorm_term_cb cb;
+    void *ctx;
+    uint32_t position;             /* last position used */
+    uint32_t token;                /* tokens emitted so far */
+    int emitted_at_pos;            /* a term was emitted at `position` */
+} run;
+
+void toponorm_options_init(toponorm_options *opt)
+{
+    if (!opt)
+        return;
+    memset(opt, 0, sizeof *opt);
+    opt->size = sizeof *opt;
+    opt->kinds = 0;
+    opt->min_key_len = 3;
+}
+
+int toponorm_analyzer_new(const toponorm_lexicon *lx, const toponorm_options *opt,
+                          toponorm_analyzer **out, toponorm_error *err)
+{
+    toponorm_analyzer *an;
+    if (!out)
+        return tn_error(err, TOPONORM_EINVAL, "toponorm_analyzer_new", 0, "out is NULL");
+    *out = NULL;
+    if (!lx)
+        return tn_error(err, TOPONORM_EINVAL, "toponorm_analyzer_new", 0, "lexicon is NULL");
+    if (opt && (opt->size < sizeof(uint32_t) * 2 || opt->min_key_len < 0))
+        return tn_error(err, TOPONORM_EINVAL, "toponorm_analyzer_new", 0,
+                        "options not initialised with toponorm_options_init");
+    an = calloc(1, sizeof *an);
+    if (!an)
+        return tn_error(err, TOPONORM_ENOMEM, "toponorm_analyzer_new", 0, "out of memory");
+    an->lx = lx;
+    toponorm_options_init(&an->opt);
+    if (opt) {
+        /* Copy only the fields the caller's struct has (it may be older). */
+        size_t n = opt->size < sizeof an->opt ? opt->size : sizeof an->opt;
+        memcpy(&an->opt, opt, n);
+        an->opt.size = sizeof an->opt;
+    }
+    *out = an;
+    return TOPONORM_OK;
+}
+
+void toponorm_analyzer_free(toponorm_analyzer *an)
+{
+    free(an);
+}
+
+int toponorm_scratch_new(const toponorm_analyzer *an, toponorm_scratch **out,
+                         toponorm_error *err)
+{
+    toponorm_scratch *sc;
+    if (!out)
+        return tn_error(err, TOPONORM_EINVAL, "toponorm_scratch_new", 0, "out is NULL");
+    *out = NULL;
+    if (!an)
+        return tn_error(err, TOPONORM_EINVAL, "toponorm_scratch_new", 0, "analyzer is NULL");
+    sc = calloc(1, sizeof *sc);
+    if (!sc)
+        return tn_error(err, TOPONORM_ENOMEM, "toponorm_scratch_new", 0, "out of memory");
+    sc->an = an;
+    sc->cache = calloc(CACHE_SLOTS, sizeof *sc->cache);
+    if (!sc->cache) {
+        toponorm_scratch_free(sc);
+        return tn_error(err, TOPONORM_ENOMEM, "toponorm_scratch_new", 0, "out of memory");
+    }
+    if (tn_seg_init(&sc->seg) != 0) {
+        toponorm_scratch_free(sc);
+        return tn_error(err, TOPONORM_EICU, "toponorm_scratch_new", 0,
+                        "cannot open ICU word break iterator");
+    }
+    if (tn_stem_init(&sc->stem) != 0) {
+        toponorm_scratch_free(sc);
+        return tn_error(err, TOPONORM_ENOMEM, "toponorm_scratch_new", 0,
+                        "cannot create Snowball stemmers");
+    }
+    *out = sc;
+    return TOPONORM_OK;
+}
+
+void toponorm_scratch_free(toponorm_scratch *sc)
+{
+    if (!sc)
+        return;
+    tn_seg_free(&sc->seg);
+    tn_stem_free(&sc->stem);
+    tn_fold_free(&sc->fold);
+    tn_bufs_free(&sc->bufs);
+    tn_buf_free(&sc->keys.buf);
+    tn_buf_free(&sc->tmp);
+    free(sc->cache);
+    free(sc);
+}
+
+static int wants(const run *r, int kind)
+{
+    unsigned k = r->an->opt.kinds;
+    return !k || (k & (1u << kind));
+}
+
+static int emit(run *r, int kind, const char *text, size_t len, unsigned flags,
+                size_t start, size_t end, const tn_fold *f)
+{
+    toponorm_term t;
+    if (!wants(r, kind))
+        return 0;
+    t.text = text;
+    t.len = len;
+    t.kind = kind;
+    t.flags = flags | (r->emitted_at_pos ? TOPONORM_TERM_COLOCATED : 0);
+    t.position = r->position;
+    t.start = r->base + start;
+    t.end = r->base + end;
+    t.token = r->token;
+    t.lang = f->lang;
+    t.script = f->script;
+    r->emitted_at_pos = 1;
+    return r->cb(r->ctx, &t);
+}
+
+static uint32_t hash_bytes(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    while (n--)
+        h = (h ^ (unsigned char)*s++) * 16777619u;
+    return h;
+}
+
+/* Keys of the folded word in sc->fold, through the cache. */
+static int word_keys(run *r)
+{
+    toponorm_scratch *sc = r->sc;
+    const tn_fold *f = &sc->fold;
+    uint32_t h = hash_bytes(f->surface.p, f->surface.n);
+    cache_slot *cs = &sc->cache[h % CACHE_SLOTS];
+    size_t i, off;
+    int rc;
+
+    if (f->surface.n <= CACHE_WORD && cs->hash == h && cs->word_len == f->surface.n &&
+        memcmp(cs->word, f->surface.p, f->surface.n) == 0) {
+        sc->keys.n = 0;
+        sc->keys.buf.n = 0;
+        for (i = 0, off = 0; i < cs->nkeys; off += cs->key_len[i++]) {
+            sc->keys.off[i] = sc->keys.buf.n;
+            sc->keys.len[i] = cs->key_len[i];
+            if (tn_buf_add(&sc->keys.buf, cs->keys + off, cs->key_len[i]) ||
+                tn_buf_add(&sc->keys.buf, "", 1))
+                return TOPONORM_ENOMEM;
+            sc->keys.n++;
+        }
+        return 0;
+    }
+    rc = tn_keys_compute(r->an->lx, f->cps, f->n, f->script, &sc->tmp, &sc->keys);
+    if (rc)
+        return rc;
+    if (f->surface.n <= CACHE_WORD) {
+        for (i = 0, off = 0; i < sc->keys.n; i++)
+            off += sc->keys.len[i];
+        if (off <= CACHE_KEYS) {
+            cs->hash = h;
+            cs->word_len = (uint8_t)f->surface.n;
+            memcpy(cs->word, f->surface.p, f->surface.n);
+            cs->nkeys = (uint8_t)sc->keys.n;
+            for (i = 0, off = 0; i < sc->keys.n; i++) {
+                cs->key_len[i] = (uint8_t)sc->keys.len[i];
+                memcpy(cs->keys + off, sc->keys.buf.p + sc->keys.off[i], sc->keys.len[i]);
+                off += sc->keys.len[i];
+            }
+        }
+    }
+    return 0;
+}
+
+/*
+** Emit the terms of one token text[start..end) (chunk-relative) at the
+** current position: surface, then keys, then stem, all colocated.
+*/
+static int emit_token(run *r, const char *chunk, size_t start, size_t end, unsigned flags)
+{
+    toponorm_scratch *sc = r->sc;
+    tn_fold *f = &sc->fold;
+    size_t i, slen;
+    const char *stem;
+    int rc;
+
+    if (end - start > TN_MAX_TOKEN)
+        return 0;                     /* see toponorm.h: over-long tokens get no terms */
+    if ((rc = tn_fold_token(f, &sc->bufs, chunk + start, end - start)) != 0)
+        return rc;
+    if (f->surface.n == 0 || f->surface.n > TN_MAX_TOKEN)
+        return 0;
+    if ((rc = emit(r, TOPONORM_TERM_SURFACE, f->surface.p, f->surface.n, flags,
+                   start, end, f)) != 0)
+        return rc;
+    if (f->script != TOPONORM_SCRIPT_NUMBER && f->script != TOPONORM_SCRIPT_OTHER &&
+        f->letters >= (size_t)r->an->opt.min_key_len && wants(r, TOPONORM_TERM_KEY)) {
+        if ((rc = word_keys(r)) != 0)
+            return rc;
+        for (i = 0; i < sc->keys.n; i++) {
+            size_t kl;
+            const char *k = tn_keys_get(&sc->keys, i, &kl);
+            if ((rc = emit(r, TOPONORM_TERM_KEY, k, kl, flags, start, end, f)) != 0)
+                return rc;
+        }
+    }
+    if (!(flags & TOPONORM_TERM_COMPOUND) && wants(r, TOPONORM_TERM_STEM)) {
+        int lang = f->lang;
+        if (lang == TOPONORM_LANG_UNKNOWN && f->script == TOPONORM_SCRIPT_CYRILLIC)
+            lang = (r->flags & TOPONORM_HINT_UK) ? TOPONORM_LANG_UK : TOPONORM_LANG_RU;
+        stem = tn_stem_word(&sc->stem, lang, f->surface.p, f->surface.n, &slen);
+        if (stem && (slen != f->surface.n || memcmp(stem, f->surface.p, slen) != 0)) {
+            /* libstemmer's buffer is not NUL-terminated; copy it. */
+            sc->tmp.n = 0;
+            if (tn_buf_add(&sc->tmp, stem, slen))
+                return TOPONORM_ENOMEM;
+            if ((rc = emit(r, TOPONORM_TERM_STEM, sc->tmp.p, slen, flags, start, end, f)) != 0)
+                return rc;
+        }
+    }
+    r->token++;
+    return 0;
+}
+
+/* Segments with a one-segment... three-segment lookahead. */
+static int peek(toponorm_scratch *sc, int i, seg *out)
+{
+    while (sc->n_ahead <= i) {
+        seg *s = &sc->ahead[sc->n_ahead];
+        if (!tn_seg_next(&sc->seg, &s->start, &s->end, &s->word))
+            return 0;
+        sc->n_ahead++;
+    }
+    *out = sc->ahead[i];
+    return 1;
+}
+
+static void consume(toponorm_scratch *sc, int n)
+{
+    memmove(sc->ahead, sc->ahead + n, (size_t)(sc->n_ahead - n) * sizeof *sc->ahead);
+    sc->n_ahead -= n;
+}
+
+/* The single code point of chunk[s.start..s.end), or 0 if it has more. */
+static uint32_t single_cp(const char *chunk, seg s)
+{
+    size_t used;
+    uint32_t c = tn_utf8_decode((const unsigned char *)chunk + s.start, s.end - s.start, &used);
+    return used == s.end - s.start ? c : 0;
+}
+
+static int joins_word(uint32_t c)
+{
+    /* Apostrophe forms ICU's word break does not keep inside a word. */
+    return c == 0x60 || c == 0xB4 || c == 0x201D || c == 0x2033 || c == 0x2032 ||
+           c == 0x27 || c == 0x2019 || c == 0x2018;
+}
+
+static int is_hyphen(uint32_t c)
+{
+    return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+/*
+** Extend a word over apostrophes ICU split on (Donec`k), then return it.
+** Returns 1 with *w set, 0 at the end of the chunk.
+*/
+static int next_word(toponorm_scratch *sc, const char *chunk, seg *w)
+{
+    seg a, b;
+    for (;;) {
+        if (!peek(sc, 0, w))
+            return 0;
+        consume(sc, 1);
+        if (w->word)
+            break;
+    }
+    while (peek(sc, 0, &a) && !a.word && a.start == w->end &&
+           joins_word(single_cp(chunk, a)) && peek(sc, 1, &b) && b.word &&
+           b.start == a.end) {
+        w->end = b.end;
+        consume(sc, 2);
+    }
+    return 1;
+}
+
+static int analyze_chunk(run *r, const char *chunk, size_t len)
+{
+    toponorm_scratch *sc = r->sc;
+    seg parts[MAX_PARTS], h, nx;
+    int np, i, rc;
+
+    if ((rc = tn_seg_set(&sc->seg, chunk, len)) != 0)
+        return rc;
+    sc->n_ahead = 0;
+    while (next_word(sc, chunk, &parts[0])) {
+        np = 1;
+        /* word - word - ...: a hyphenated compound */
+        while (np < MAX_PARTS && peek(sc, 0, &h) && !h.word && h.start == parts[np - 1].end &&
+               is_hyphen(single_cp(chunk, h)) && peek(sc, 1, &nx) && nx.word &&
+               nx.start == h.end) {
+            consume(sc, 1);
+            next_word(sc, chunk, &parts[np++]);
+        }
+        for (i = 0; i < np; i++) {
+            r->position++;
+            r->emitted_at_pos = 0;
+            if ((rc = emit_token(r, chunk, parts[i].start, parts[i].end, 0)) != 0)
+                return rc;
+            if (i == 0 && np > 1 &&
+                (rc = emit_token(r, chunk, parts[0].start, parts[np - 1].end,
+                                 TOPONORM_TERM_COMPOUND)) != 0)
+                return rc;
+        }
+    }
+    return 0;
+}
+
+/* Where to end a chunk of at most CHUNK_MAX bytes: after a newline or space. */
+static size_t chunk_end(const char *text, size_t from, size_t len)
+{
+    size_t end = from + CHUNK_MAX, i;
+    if (len - from <= CHUNK_MAX)
+        return len;
+    for (i = end; i > end - 65536; i--)
+        if (text[i - 1] == '\n' || text[i - 1] == ' ')
+            return i;
+    while (end > from && ((unsigned char)text[end] & 0xC0) == 0x80)
+        end--;                        /* at least never split a character */
+    return end;
+}
+
+int toponorm_analyze(const toponorm_analyzer *an, toponorm_scratch *sc,
+                     const char *text, size_t len, unsigned flags,
+                     toponorm_term_cb cb, void *ctx)
+{
+    run r;
+    size_t from = 0;
+    int rc;
+
+    if (!an || !sc || !cb || (!text && len) || sc->an != an)
+        return TOPONORM_EINVAL;
+    if (flags & ~(TOPONORM_FOR_QUERY | TOPONORM_HINT_UK | TOPONORM_HINT_RU | TOPONORM_HINT_EN))
+        return TOPONORM_EINVAL;
+    memset(&r, 0, sizeof r);
+    r.an = an;
+    r.sc = sc;
+    r.text = text;
+    r.flags = flags;
+    r.cb = cb;
+    r.ctx = ctx;
+    do {
+        size_t end = chunk_end(text, from, len);
+        r.base = from;
+        if ((rc = analyze_chunk(&r, text ? text + from : "", end - from)) != 0)
+            return rc;
+        from = end;
+    } while (from < len);
+    return TOPONORM_OK;
+}

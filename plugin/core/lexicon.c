@@ -1,0 +1,276 @@
+/*
+** lexicon.c: map a compiled lexicon read-only, validate it, and index its
+** rules by first code point.  After toponorm_lexicon_open returns, the
+** lexicon is never written again, so threads may share it.
+*/
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "lexfmt.h"
+#include "utf8.h"
+
+#ifndef TOPONORM_PKGDATADIR
+#define TOPONORM_PKGDATADIR "/usr/local/share/toponorm"
+#endif
+
+const char *toponorm_default_lexicon_path(void)
+{
+    const char *env = getenv("TOPONORM_LEXICON");
+    if (env && *env)
+        return env;
+    return TOPONORM_PKGDATADIR "/toponorm.lex";
+}
+
+/* A string in the pool: in bounds, NUL-terminated at off+len, valid UTF-8. */
+static const char *pool_str(const unsigned char *base, uint32_t pool_off,
+                            uint32_t pool_n, uint32_t off, uint32_t len)
+{
+    if (off > pool_n || len > pool_n - off || pool_n - off - len < 1)
+        return NULL;
+    if (base[pool_off + off + len] != '\0')
+        return NULL;
+    if (!tn_utf8_valid((const char *)base + pool_off + off, len, NULL))
+        return NULL;
+    return (const char *)base + pool_off + off;
+}
+
+static int rule_cmp(const void *a, const void *b)
+{
+    const tn_rule *x = a, *y = b;
+    if (x->src[0] != y->src[0])
+        return x->src[0] < y->src[0] ? -1 : 1;
+    if (x->src_n != y->src_n)
+        return x->src_n > y->src_n ? -1 : 1;   /* longest first */
+    return 0;
+}
+
+/*
+** Index a table's rules by first code point, longest source first.  The
+** sort must keep file order among equals (rule priority is file order), so
+** it is an insertion sort: stable, and tables are small.
+*/
+static int index_table(tn_table *t)
+{
+    uint32_t i, j;
+    for (i = 1; i < t->n_rules; i++) {
+        tn_rule r = t->rules[i];
+        for (j = i; j > 0 && rule_cmp(&t->rules[j - 1], &r) > 0; j--)
+            t->rules[j] = t->rules[j - 1];
+        t->rules[j] = r;
+    }
+    for (i = 0; i < t->n_rules; i = j) {
+        uint32_t cp = t->rules[i].src[0];
+        for (j = i; j < t->n_rules && t->rules[j].src[0] == cp; j++)
+            ;
+        if (cp < TN_DIRECT_CPS) {
+            t->direct[cp].start = i;
+            t->direct[cp].count = j - i;
+        } else {
+            tn_far_span *f = realloc(t->far, (t->n_far + 1) * sizeof *f);
+            if (!f)
+                return TOPONORM_ENOMEM;
+            t->far = f;
+            f[t->n_far].cp = cp;
+            f[t->n_far].span.start = i;
+            f[t->n_far].span.count = j - i;
+            t->n_far++;
+        }
+    }
+    return 0;
+}
+
+static void free_tables(toponorm_lexicon *lx)
+{
+    uint32_t i;
+    if (!lx->tables)
+        return;
+    for (i = 0; i < lx->n_tables; i++) {
+        free(lx->tables[i].rules);
+        free(lx->tables[i].far);
+    }
+    free(lx->tables);
+    lx->tables = NULL;
+}
+
+/* Decode a rule source into code points; 0 on success. */
+static int decode_src(const char *s, uint32_t len, tn_rule *r)
+{
+    size_t i = 0, used;
+    r->src_n = 0;
+    while (i < len) {
+        if (r->src_n == TN_MAX_RULE_CPS)
+            return -1;
+        r->src[r->src_n++] = tn_utf8_decode((const unsigned char *)s + i, len - i, &used);
+        i += used;
+    }
+    return r->src_n ? 0 : -1;
+}
+
+/* Parse and check everything past the header checks; see lexfmt.h. */
+static int load(toponorm_lexicon *lx, const char *path, toponorm_error *err)
+{
+    const unsigned char *b = lx->map;
+    uint32_t ntab = tn_rd32(b + TN_H_NTABLES), toff = tn_rd32(b + TN_H_TABLES);
+    uint32_t nrul = tn_rd32(b + TN_H_NRULES), roff = tn_rd32(b + TN_H_RULES);
+    uint32_t soff = tn_rd32(b + TN_H_STRINGS), sn = tn_rd32(b + TN_H_NSTRINGS);
+    uint32_t i, k;
+    size_t size = lx->size;
+
+#define BAD(what) tn_error(err, TOPONORM_EFORMAT, path, 0, "corrupt lexicon: %s", what)
+    if (soff > size || sn > size - soff)
+        return BAD("string pool out of bounds");
+    if (toff > size || (uint64_t)ntab * TN_LEX_TABLE_SIZE > size - toff)
+        return BAD("table array out of bounds");
+    if (roff > size || (uint64_t)nrul * TN_LEX_RULE_SIZE > size - roff)
+        return BAD("rule array out of bounds");
+    lx->data_version = pool_str(b, soff, sn, tn_rd32(b + TN_H_VERSION),
+                                tn_rd32(b + TN_H_VERSLEN));
+    if (!lx->data_version)
+        return BAD("data version string");
+    lx->tables = calloc(ntab ? ntab : 1, sizeof *lx->tables);
+    if (!lx->tables)
+        return tn_error(err, TOPONORM_ENOMEM, path, 0, "out of memory");
+    lx->n_tables = ntab;
+    for (i = 0; i < ntab; i++) {
+        const unsigned char *tr = b + toff + (size_t)i * TN_LEX_TABLE_SIZE;
+        tn_table *t = &lx->tables[i];
+        uint32_t first = tn_rd32(tr + 16), count = tn_rd32(tr + 20);
+        t->name = pool_str(b, soff, sn, tn_rd32(tr + 0), tn_rd32(tr + 4));
+        t->kind = tn_rd32(tr + 8);
+        t->script = tn_rd32(tr + 12);
+        t->attrs = pool_str(b, soff, sn, tn_rd32(tr + 24), tn_rd32(tr + 28));
+        if (!t->name || !t->attrs)
+            return BAD("table name");
+        if (first > nrul || count > nrul - first)
+            return BAD("table rule range");
+        t->rules = calloc(count ? count : 1, sizeof *t->rules);
+        if (!t->rules)
+            return tn_error(err, TOPONORM_ENOMEM, path, 0, "out of memory");
+        t->n_rules = count;
+        for (k = 0; k < count; k++) {
+            const unsigned char *rr = b + roff + (size_t)(first + k) * TN_LEX_RULE_SIZE;
+            tn_rule *r = &t->rules[k];
+            const char *src = pool_str(b, soff, sn, tn_rd32(rr + 0), tn_rd16(rr + 16));
+            r->dst = pool_str(b, soff, sn, tn_rd32(rr + 4), tn_rd16(rr + 18));
+            r->before = pool_str(b, soff, sn, tn_rd32(rr + 8), tn_rd16(rr + 20));
+            r->after = pool_str(b, soff, sn, tn_rd32(rr + 12), tn_rd16(rr + 22));
+            r->dst_len = tn_rd16(rr + 18);
+            r->before_len = tn_rd16(rr + 20);
+            r->after_len = tn_rd16(rr + 22);
+            r->ctx = tn_rd32(rr + 24);
+            if (!src || !r->dst || !r->before || !r->after || (r->ctx & ~TN_CTX_ALL) ||
+                decode_src(src, tn_rd16(rr + 16), r))
+                return BAD("rule strings");
+        }
+        if (index_table(t))
+            return tn_error(err, TOPONORM_ENOMEM, path, 0, "out of memory");
+        if (t->kind == TN_KIND_KEY && t->script == TN_SCRIPT_CYRL && !lx->key_cyrl)
+            lx->key_cyrl = t;
+        else if (t->kind == TN_KIND_KEY && t->script == TN_SCRIPT_LATN &&
+                 lx->n_readings < TN_MAX_READINGS)
+            lx->key_latn[lx->n_readings++] = t;
+    }
+    if (!lx->key_cyrl)
+        return tn_error(err, TOPONORM_EFORMAT, path, 0,
+                        "lexicon has no Cyrillic key table (kind=key script=Cyrl)");
+#undef BAD
+    return 0;
+}
+
+int toponorm_lexicon_open(const char *path, toponorm_lexicon **out,
+                          toponorm_error *err)
+{
+    toponorm_lexicon *lx;
+    struct stat st;
+    const unsigned char *b;
+    int fd, rc;
+
+    if (!out)
+        return tn_error(err, TOPONORM_EINVAL, "toponorm_lexicon_open", 0, "out is NULL");
+    *out = NULL;
+    if (!path)
+        path = toponorm_default_lexicon_path();
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return tn_error(err, TOPONORM_EIO, path, 0, "cannot open: %s", strerror(errno));
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return tn_error(err, TOPONORM_EIO, path, 0, "not a regular file");
+    }
+    if ((uint64_t)st.st_size < TN_LEX_HEADER_SIZE) {
+        close(fd);
+        return tn_error(err, TOPONORM_EFORMAT, path, 0,
+                        "truncated lexicon: %lld bytes, the header alone needs %u",
+                        (long long)st.st_size, TN_LEX_HEADER_SIZE);
+    }
+    if ((uint64_t)st.st_size > UINT32_MAX) {
+        close(fd);
+        return tn_error(err, TOPONORM_EFORMAT, path, 0, "lexicon larger than 4 GiB");
+    }
+    lx = calloc(1, sizeof *lx);
+    if (!lx) {
+        close(fd);
+        return tn_error(err, TOPONORM_ENOMEM, path, 0, "out of memory");
+    }
+    lx->size = (size_t)st.st_size;
+    lx->map = mmap(NULL, lx->size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (lx->map == MAP_FAILED) {
+        free(lx);
+        return tn_error(err, TOPONORM_EIO, path, 0, "cannot map: %s", strerror(errno));
+    }
+    b = lx->map;
+    if (memcmp(b, TN_LEX_MAGIC, 8) != 0)
+        rc = tn_error(err, TOPONORM_EFORMAT, path, 0, "not a toponorm lexicon (bad magic)");
+    else if (tn_rd32(b + TN_H_FORMAT) != TN_LEX_FORMAT)
+        rc = tn_error(err, TOPONORM_EVERSION, path, 0,
+                      "lexicon format %u, this library reads format %u: recompile it with this version's lexc",
+                      tn_rd32(b + TN_H_FORMAT), TN_LEX_FORMAT);
+    else if (tn_rd32(b + TN_H_HSIZE) != TN_LEX_HEADER_SIZE)
+        rc = tn_error(err, TOPONORM_EFORMAT, path, 0, "corrupt lexicon: header size");
+    else if (tn_rd32(b + TN_H_FSIZE) != lx->size)
+        rc = tn_error(err, TOPONORM_EFORMAT, path, 0,
+                      "truncated or padded lexicon: header says %u bytes, file has %zu",
+                      tn_rd32(b + TN_H_FSIZE), lx->size);
+    else if (tn_crc32(b + TN_LEX_HEADER_SIZE, lx->size - TN_LEX_HEADER_SIZE) != tn_rd32(b + TN_H_CRC))
+        rc = tn_error(err, TOPONORM_EFORMAT, path, 0, "corrupt lexicon: checksum mismatch");
+    else
+        rc = load(lx, path, err);
+    if (rc) {
+        toponorm_lexicon_close(lx);
+        return rc;
+    }
+    *out = lx;
+    return TOPONORM_OK;
+}
+
+void toponorm_lexicon_close(toponorm_lexicon *lx)
+{
+    if (!lx)
+        return;
+    free_tables(lx);
+    if (lx->map && lx->map != MAP_FAILED)
+        munmap(lx->map, lx->size);
+    free(lx);
+}
+
+const char *toponorm_lexicon_data_version(const toponorm_lexicon *lx)
+{
+    return lx ? lx->data_version : NULL;
+}
+
+const tn_table *tn_lexicon_table(const toponorm_lexicon *lx, const char *name)
+{
+    uint32_t i;
+    for (i = 0; i < lx->n_tables; i++)
+        if (strcmp(lx->tables[i].name, name) == 0)
+            return &lx->tables[i];
+    return NULL;
+}

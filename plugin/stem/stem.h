@@ -1,0 +1,27 @@
+/*
+** stem.h: Snowball stemmers (libstemmer) for the stem term.
+*/
+#ifndef TN_STEM_H
+#define TN_STEM_H
+
+#include <stddef.h>
+
+struct sb_stemmer;
+
+typedef struct tn_stem {
+    struct sb_stemmer *ru, *en;
+} tn_stem;
+
+/* Make the stemmers (one set per scratch: libstemmer objects are not thread-safe). */
+int  tn_stem_init(tn_stem *st);
+void tn_stem_free(tn_stem *st);
+
+/*
+** Stem word[0..len) for lang (TOPONORM_LANG_RU or _EN; others get no stem).
+** Returns the stem (owned by st, valid until the next call) and its length
+** in *out_len, or NULL when there is none.
+*/
+const char *tn_stem_word(tn_stem *st, int lang, const char *word, size_t len,
+                         size_t *out_len);
+
+#endif
