@@ -1,0 +1,16 @@
+## Test harness: every test speaks TAP through automake's driver, so each
+## case is reported and a failure never hides the cases after it.
+LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
+SH_LOG_DRIVER = $(LOG_DRIVER)
+TEST_EXTENSIONS = .sh
+AM_TESTS_ENVIRONMENT = \
+	TOPONORM_LEXICON='$(abs_top_builddir)/toponorm.lex'; export TOPONORM_LEXICON; \
+	top_srcdir='$(abs_top_srcdir)'; export top_srcdir; \
+	top_builddir='$(abs_top_builddir)'; export top_builddir; \
+	TOPONORM='$(abs_top_builddir)/toponorm'; export TOPONORM;
+# `make check RUN=valgrind` runs every C test under valgrind's memcheck.
+LOG_COMPILER = $(RUN)
+EXTRA_DIST += tests/tap.h tests/tap.sh
+
+TEST_CFLAGS = $(AM_CFLAGS) $(ICU_CFLAGS) $(PTHREAD_CFLAGS)
+TEST_LDADD = libtoponorm.la $(ICU_LIBS) $(PTHREAD_LIBS)
