@@ -14,3 +14,11 @@ EXTRA_DIST += tests/tap.h tests/tap.sh
 
 TEST_CFLAGS = $(AM_CFLAGS) $(ICU_CFLAGS) $(PTHREAD_CFLAGS)
 TEST_LDADD = libtoponorm.la $(ICU_LIBS) $(PTHREAD_LIBS)
+
+## Match key: precision and recall on pairs from the standards.
+check_PROGRAMS += tests/key/test_keypairs
+tests_key_test_keypairs_SOURCES = tests/key/test_keypairs.c
+tests_key_test_keypairs_CFLAGS = $(TEST_CFLAGS)
+tests_key_test_keypairs_LDADD = $(TEST_LDADD)
+TESTS += tests/key/test_keypairs.sh
+EXTRA_DIST += tests/key/test_keypairs.sh tests/data/key-meet.tsv tests/data/key-distinct.tsv

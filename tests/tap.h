@@ -14,9 +14,15 @@
 #include <stdio.h>
 #include <string.h>
 
+#if defined(__GNUC__)
+#define TAP_UNUSED __attribute__((unused))
+#else
+#define TAP_UNUSED
+#endif
+
 static int tap_run, tap_failed;
 
-static void tap_vline(const char *prefix, const char *fmt, va_list ap)
+TAP_UNUSED static void tap_vline(const char *prefix, const char *fmt, va_list ap)
 {
     fputs(prefix, stdout);
     vfprintf(stdout, fmt, ap);
@@ -24,7 +30,7 @@ static void tap_vline(const char *prefix, const char *fmt, va_list ap)
 }
 
 /* Print a diagnostic line (starts with "# "). */
-static void diag(const char *fmt, ...)
+TAP_UNUSED static void diag(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -34,7 +40,7 @@ static void diag(const char *fmt, ...)
 }
 
 /* Report one case; returns cond so callers can add diagnostics on failure. */
-static int ok(int cond, const char *fmt, ...)
+TAP_UNUSED static int ok(int cond, const char *fmt, ...)
 {
     va_list ap;
     tap_run++;
@@ -50,7 +56,7 @@ static int ok(int cond, const char *fmt, ...)
 }
 
 /* Compare two strings (NULL-safe) and show both on failure. */
-static int is_str(const char *got, const char *want, const char *name)
+TAP_UNUSED static int is_str(const char *got, const char *want, const char *name)
 {
     int same = (got && want) ? strcmp(got, want) == 0 : got == want;
     if (!ok(same, "%s", name)) {
@@ -61,7 +67,7 @@ static int is_str(const char *got, const char *want, const char *name)
 }
 
 /* Compare two integers and show both on failure. */
-static int is_int(long long got, long long want, const char *name)
+TAP_UNUSED static int is_int(long long got, long long want, const char *name)
 {
     if (!ok(got == want, "%s", name)) {
         diag("     got: %lld", got);
@@ -71,7 +77,7 @@ static int is_int(long long got, long long want, const char *name)
 }
 
 /* Print the plan at the end (TAP allows a trailing plan). */
-static int exit_status(void)
+TAP_UNUSED static int exit_status(void)
 {
     printf("1..%d\n", tap_run);
     return tap_failed ? 1 : 0;

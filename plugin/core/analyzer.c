@@ -281,7 +281,7 @@ static int emit_token(run *r, const char *chunk, size_t start, size_t end, unsig
     return 0;
 }
 
-/* Segments with a one-segment... three-segment lookahead. */
+/* Segments with up to three segments of lookahead. */
 static int peek(toponorm_scratch *sc, int i, seg *out)
 {
     while (sc->n_ahead <= i) {
@@ -334,11 +334,19 @@ static int next_word(toponorm_scratch *sc, const char *chunk, seg *w)
         if (w->word)
             break;
     }
-    while (peek(sc, 0, &a) && !a.word && a.start == w->end &&
-           joins_word(single_cp(chunk, a)) && peek(sc, 1, &b) && b.word &&
-           b.start == a.end) {
+    /* One or two apostrophe marks between words: GOST 7.79 B writes ъ as ``. */
+    for (;;) {
+        size_t at = w->end;
+        int k = 0;
+        while (k < 2 && peek(sc, k, &a) && !a.word && a.start == at &&
+               joins_word(single_cp(chunk, a))) {
+            at = a.end;
+            k++;
+        }
+        if (k == 0 || !peek(sc, k, &b) || !b.word || b.start != at)
+            break;
         w->end = b.end;
-        consume(sc, 2);
+        consume(sc, k + 1);
     }
     return 1;
 }

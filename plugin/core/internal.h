@@ -35,6 +35,14 @@ typedef struct tn_far_span {
     tn_span span;
 } tn_far_span;
 
+/* Letter sequences from a header attribute such as never=kh,zh (key tables). */
+#define TN_MAX_SEQS 16
+typedef struct tn_seqs {
+    uint32_t cps[TN_MAX_SEQS][TN_MAX_RULE_CPS];
+    uint8_t len[TN_MAX_SEQS];
+    uint32_t n;
+} tn_seqs;
+
 typedef struct tn_table {
     const char *name;
     const char *attrs;          /* "key=value ..." from the source header */
@@ -44,6 +52,8 @@ typedef struct tn_table {
     tn_span direct[TN_DIRECT_CPS];
     tn_far_span *far;           /* first code points >= TN_DIRECT_CPS, sorted */
     uint32_t n_far;
+    tn_seqs never;              /* a Latin reading is not tried on words with these */
+    tn_seqs only;               /* ...and, when set, only on words with one of these */
 } tn_table;
 
 struct toponorm_lexicon {

@@ -79,33 +79,70 @@ static int add_unique(tn_keys *ks, const char *k, size_t n)
     return 0;
 }
 
+/* Does cps[0..n) contain one of the sequences in q? */
+static int contains_any(const uint32_t *cps, size_t n, const tn_seqs *q)
+{
+    size_t i, k;
+    uint32_t j;
+    for (j = 0; j < q->n; j++)
+        for (i = 0; i + q->len[j] <= n; i++) {
+            for (k = 0; k < q->len[j] && cps[i + k] == q->cps[j][k]; k++)
+                ;
+            if (k == q->len[j])
+                return 1;
+        }
+    return 0;
+}
+
+/*
+** Is Latin reading t plausible for this word?  A reading declares letter
+** sequences its standards never write (never=: "kh" is no ISO spelling, "sch"
+** no English one) and, for narrow variants, the ones it exists for (only=).
+** Skipping implausible readings keeps a word's keys few: fewer index terms
+** and fewer chance collisions.
+*/
+static int plausible(const tn_table *t, const uint32_t *cps, size_t n)
+{
+    if (contains_any(cps, n, &t->never))
+        return 0;
+    return t->only.n == 0 || contains_any(cps, n, &t->only);
+}
+
+/* Apply the key table(s) to the word and add the normalised key to ks. */
+static int add_key(const tn_table *reading, const tn_table *cyrl, const uint32_t *cps,
+                   size_t n, tn_buf *tmp, tn_keys *ks)
+{
+    const tn_table *tabs[2];
+    int ntabs = 0;
+    if (reading)
+        tabs[ntabs++] = reading;
+    tabs[ntabs++] = cyrl;     /* Cyrillic letters of a mixed word */
+    tmp->n = 0;
+    if (tn_buf_reserve(tmp, 16) || tn_rules_apply(tabs, ntabs, cps, n, tmp) != 0)
+        return TOPONORM_ENOMEM;
+    tmp->n = normalise(tmp->p, tmp->n);
+    return add_unique(ks, tmp->p, tmp->n);
+}
+
 int tn_keys_compute(const toponorm_lexicon *lx, const uint32_t *cps, size_t n,
                     int script, tn_buf *tmp, tn_keys *ks)
 {
-    const tn_table *tabs[2];
-    uint32_t r;
+    uint32_t r, tried = 0;
     int rc;
 
     ks->n = 0;
     ks->buf.n = 0;
-    if (script == TOPONORM_SCRIPT_CYRILLIC || lx->n_readings == 0) {
-        tabs[0] = lx->key_cyrl;
-        tmp->n = 0;
-        if (tn_buf_reserve(tmp, 16) || (rc = tn_rules_apply(tabs, 1, cps, n, tmp)) != 0)
-            return TOPONORM_ENOMEM;
-        tmp->n = normalise(tmp->p, tmp->n);
-        return add_unique(ks, tmp->p, tmp->n);
-    }
+    if (script == TOPONORM_SCRIPT_CYRILLIC || lx->n_readings == 0)
+        return add_key(NULL, lx->key_cyrl, cps, n, tmp, ks);
     for (r = 0; r < lx->n_readings; r++) {
-        tabs[0] = lx->key_latn[r];
-        tabs[1] = lx->key_cyrl;
-        tmp->n = 0;
-        if (tn_buf_reserve(tmp, 16) || (rc = tn_rules_apply(tabs, 2, cps, n, tmp)) != 0)
-            return TOPONORM_ENOMEM;
-        tmp->n = normalise(tmp->p, tmp->n);
-        if ((rc = add_unique(ks, tmp->p, tmp->n)) != 0)
+        if (!plausible(lx->key_latn[r], cps, n))
+            continue;
+        tried++;
+        if ((rc = add_key(lx->key_latn[r], lx->key_cyrl, cps, n, tmp, ks)) != 0)
             return rc;
     }
+    if (!tried)   /* no reading fits: read it the English way */
+        return add_key(lx->key_latn[0], lx->key_cyrl, cps, n, tmp, ks);
     return 0;
 }
 

@@ -113,6 +113,39 @@ static int decode_src(const char *s, uint32_t len, tn_rule *r)
     return r->src_n ? 0 : -1;
 }
 
+/*
+** Read attribute `key` (comma-separated letter sequences, e.g. never=kh,zh)
+** from a table's header attributes into out.  Unknown attributes are the
+** compiler's business; here a missing one is simply empty.
+*/
+static void parse_seqs(const char *attrs, const char *key, tn_seqs *out)
+{
+    size_t kl = strlen(key), used;
+    const char *s = attrs;
+    memset(out, 0, sizeof *out);
+    while ((s = strstr(s, key)) != NULL) {
+        if ((s == attrs || s[-1] == ' ') && s[kl] == '=')
+            break;
+        s += kl;
+    }
+    if (!s)
+        return;
+    s += kl + 1;
+    while (*s && *s != ' ' && out->n < TN_MAX_SEQS) {
+        uint8_t n = 0;
+        while (*s && *s != ',' && *s != ' ') {
+            uint32_t cp = tn_utf8_decode((const unsigned char *)s, strlen(s), &used);
+            if (n < TN_MAX_RULE_CPS)
+                out->cps[out->n][n++] = cp;
+            s += used;
+        }
+        if (n)
+            out->len[out->n++] = n;
+        if (*s == ',')
+            s++;
+    }
+}
+
 /* Parse and check everything past the header checks; see lexfmt.h. */
 static int load(toponorm_lexicon *lx, const char *path, toponorm_error *err)
 {
@@ -169,6 +202,8 @@ static int load(toponorm_lexicon *lx, const char *path, toponorm_error *err)
                 decode_src(src, tn_rd16(rr + 16), r))
                 return BAD("rule strings");
         }
+        parse_seqs(t->attrs, "never", &t->never);
+        parse_seqs(t->attrs, "only", &t->only);
         if (index_table(t))
             return tn_error(err, TOPONORM_ENOMEM, path, 0, "out of memory");
         if (t->kind == TN_KIND_KEY && t->script == TN_SCRIPT_CYRL && !lx->key_cyrl)
