@@ -19,7 +19,7 @@
 #include "jsonout.h"
 
 typedef struct out_state {
-    FILE *out;
+    wbuf *out;
     const char *text;      /* the analyzed text, for each token's original spelling */
     int json;
     int have_token;        /* a token is open (its terms are being written) */
@@ -31,54 +31,67 @@ static void close_token(out_state *o)
 {
     if (!o->have_token)
         return;
-    fputs(o->json ? "]}" : "", o->out);
+    if (o->json)
+        wb_put(o->out, "]}", 2);
     o->have_token = 0;
+}
+
+static void put_term(out_state *o, const toponorm_term *t, int first)
+{
+    if (o->json) {
+        wb_str(o->out, first ? "{\"term\":" : ",{\"term\":");
+        json_string(o->out, t->text, t->len);
+        wb_str(o->out, ",\"kind\":\"");
+        wb_str(o->out, toponorm_term_kind_name(t->kind));
+        wb_put(o->out, "\"}", 2);
+    } else {
+        wb_putc(o->out, first ? '\t' : ' ');
+        wb_str(o->out, toponorm_term_kind_name(t->kind));
+        wb_putc(o->out, ':');
+        wb_put(o->out, t->text, t->len);
+    }
 }
 
 static int on_term(void *ctx, const toponorm_term *t)
 {
     out_state *o = ctx;
-    if (!o->have_token || t->token != o->token) {
-        close_token(o);
-        if (o->json) {
-            if (o->first_token >= 0) {          /* inside a --lines array */
-                if (!o->first_token)
-                    putc(',', o->out);
-                o->first_token = 0;
-            } else if (o->token != UINT32_MAX) {
-                putc('\n', o->out);
-            }
-            fputs("{\"text\":", o->out);
-            json_string(o->out, o->text + t->start, t->end - t->start);
-            fprintf(o->out, ",\"start\":%zu,\"end\":%zu,\"position\":%u", t->start, t->end,
-                    (unsigned)t->position);
-            if (t->lang != TOPONORM_LANG_UNKNOWN)
-                fprintf(o->out, ",\"lang\":\"%s\"", toponorm_lang_name(t->lang));
-            fputs(",\"terms\":[", o->out);
-        } else {
-            if (o->token != UINT32_MAX)
-                putc('\n', o->out);
-            fprintf(o->out, "%u\t", (unsigned)t->position);
-            fwrite(o->text + t->start, 1, t->end - t->start, o->out);
-        }
-        o->have_token = 1;
-        o->token = t->token;
-        if (o->json) {
-            fputs("{\"term\":", o->out);
-        } else {
-            fprintf(o->out, "\t%s:", toponorm_term_kind_name(t->kind));
-            fwrite(t->text, 1, t->len, o->out);
-            return 0;
-        }
-    } else if (o->json) {
-        fputs(",{\"term\":", o->out);
-    } else {
-        fprintf(o->out, " %s:", toponorm_term_kind_name(t->kind));
-        fwrite(t->text, 1, t->len, o->out);
+    if (o->have_token && t->token == o->token) {
+        put_term(o, t, 0);
         return 0;
     }
-    json_string(o->out, t->text, t->len);
-    fprintf(o->out, ",\"kind\":\"%s\"}", toponorm_term_kind_name(t->kind));
+    close_token(o);
+    if (o->json) {
+        if (o->first_token >= 0) {          /* inside a --lines array */
+            if (!o->first_token)
+                wb_putc(o->out, ',');
+            o->first_token = 0;
+        } else if (o->token != UINT32_MAX) {
+            wb_putc(o->out, '\n');
+        }
+        wb_str(o->out, "{\"text\":");
+        json_string(o->out, o->text + t->start, t->end - t->start);
+        wb_str(o->out, ",\"start\":");
+        wb_uint(o->out, t->start);
+        wb_str(o->out, ",\"end\":");
+        wb_uint(o->out, t->end);
+        wb_str(o->out, ",\"position\":");
+        wb_uint(o->out, t->position);
+        if (t->lang != TOPONORM_LANG_UNKNOWN) {
+            wb_str(o->out, ",\"lang\":\"");
+            wb_str(o->out, toponorm_lang_name(t->lang));
+            wb_putc(o->out, '"');
+        }
+        wb_str(o->out, ",\"terms\":[");
+    } else {
+        if (o->token != UINT32_MAX)
+            wb_putc(o->out, '\n');
+        wb_uint(o->out, t->position);
+        wb_putc(o->out, '\t');
+        wb_put(o->out, o->text + t->start, t->end - t->start);
+    }
+    o->have_token = 1;
+    o->token = t->token;
+    put_term(o, t, 1);
     return 0;
 }
 
@@ -128,6 +141,7 @@ int cmd_analyze(int argc, char **argv)
     const char *lexicon = NULL;
     cli_analyzer ca;
     out_state o;
+    static wbuf out;
 
     optind = 1;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -158,7 +172,8 @@ int cmd_analyze(int argc, char **argv)
     if ((rc = cli_analyzer_open(&ca, lexicon)) != EXIT_OK)
         return rc;
     memset(&o, 0, sizeof o);
-    o.out = stdout;
+    wb_init(&out, stdout);
+    o.out = &out;
     o.json = json;
     o.token = UINT32_MAX;
     o.first_token = -1;
@@ -172,13 +187,15 @@ int cmd_analyze(int argc, char **argv)
             lineno++;
             if (n && line[n - 1] == '\n') n--;
             if (n && line[n - 1] == '\r') n--;
-            fprintf(stdout, "{\"line\":%lu,\"tokens\":[", lineno);
+            wb_str(&out, "{\"line\":");
+            wb_uint(&out, lineno);
+            wb_str(&out, ",\"tokens\":[");
             o.text = line;
             o.first_token = 1;
             o.have_token = 0;
             status = toponorm_analyze(ca.an, ca.sc, line, (size_t)n, flags, on_term, &o);
             close_token(&o);
-            fputs("]}\n", stdout);
+            wb_put(&out, "]}\n", 3);
             if (status < 0) {
                 fprintf(stderr, "toponorm analyze: stdin:%lu: %s\n", lineno, toponorm_strerror(status));
                 rc = EXIT_INPUT;
@@ -198,14 +215,15 @@ int cmd_analyze(int argc, char **argv)
         status = toponorm_analyze(ca.an, ca.sc, text, len, flags, on_term, &o);
         close_token(&o);
         if (o.token != UINT32_MAX)
-            putc('\n', stdout);
+            wb_putc(&out, '\n');
         if (status < 0) {
             fprintf(stderr, "toponorm analyze: stdin: %s\n", toponorm_strerror(status));
             rc = EXIT_INPUT;
         }
         free(text);
     }
-    if (fflush(stdout) != 0 || ferror(stdout)) {
+    wb_flush(&out);
+    if (out.err || fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "toponorm analyze: write error on stdout\n");
         rc = EXIT_INPUT;
     }

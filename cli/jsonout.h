@@ -1,6 +1,6 @@
 /*
-** jsonout.h: writing JSON Lines to a stdio stream.  Output only: reading
-** JSON (toponorm index) goes through jansson.
+** jsonout.h: buffered output for the CLI, and JSON string writing.
+** Output only: reading JSON (toponorm index) goes through jansson.
 */
 #ifndef TN_JSONOUT_H
 #define TN_JSONOUT_H
@@ -8,11 +8,32 @@
 #include <stddef.h>
 #include <stdio.h>
 
+/* A write buffer over a stdio stream: no printf on the hot path. */
+typedef struct wbuf {
+    FILE *f;
+    size_t n;
+    int err;                 /* a write failed */
+    char b[1 << 16];
+} wbuf;
+
+void wb_init(wbuf *w, FILE *f);
+void wb_flush(wbuf *w);
+void wb_put(wbuf *w, const char *s, size_t n);
+void wb_str(wbuf *w, const char *s);
+void wb_uint(wbuf *w, unsigned long long v);
+
+static inline void wb_putc(wbuf *w, char c)
+{
+    if (w->n == sizeof w->b)
+        wb_flush(w);
+    w->b[w->n++] = c;
+}
+
 /*
 ** Write s[0..n) as a JSON string, quotes included.  Control characters and
 ** NUL are escaped; ill-formed UTF-8 is written as \ufffd, so the output is
 ** always valid JSON whatever the input.
 */
-void json_string(FILE *out, const char *s, size_t n);
+void json_string(wbuf *w, const char *s, size_t n);
 
 #endif

@@ -22,3 +22,7 @@ tests_key_test_keypairs_CFLAGS = $(TEST_CFLAGS)
 tests_key_test_keypairs_LDADD = $(TEST_LDADD)
 TESTS += tests/key/test_keypairs.sh
 EXTRA_DIST += tests/key/test_keypairs.sh tests/data/key-meet.tsv tests/data/key-distinct.tsv
+
+## The toponorm command.
+TESTS += tests/cli/test_analyze.sh
+EXTRA_DIST += tests/cli/test_analyze.sh

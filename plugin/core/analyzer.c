@@ -19,18 +19,34 @@
 #include "utf8.h"
 
 #define MAX_PARTS   8              /* parts of one hyphenated compound */
-#define CACHE_SLOTS 2048           /* word -> keys cache, direct-mapped */
-#define CACHE_WORD  46
-#define CACHE_KEYS  120
+#define CACHE_SLOTS 8192           /* token -> terms cache, direct-mapped */
+#define CACHE_RAW   40             /* longest token (bytes) the cache holds */
+#define CACHE_TERMS 10
+#define CACHE_BLOB  136
 #define CHUNK_MAX   ((size_t)1 << 30)  /* ICU break positions are int32 */
 
+/*
+** Natural text repeats its words (Zipf), so the terms of a token are cached
+** by its raw bytes: a hit skips folding, keys and stemming.  The terms
+** depend only on the bytes and the language hint (stems of ambiguous
+** Cyrillic), which the slot records.
+*/
 typedef struct cache_slot {
     uint32_t hash;
-    uint8_t word_len, nkeys;
-    char word[CACHE_WORD];
-    uint8_t key_len[TN_MAX_KEYS];
-    char keys[CACHE_KEYS];
+    uint8_t raw_len, hint, lang, script, nterms;
+    char raw[CACHE_RAW];
+    uint8_t kind[CACHE_TERMS], len[CACHE_TERMS];
+    char blob[CACHE_BLOB];        /* the terms, each NUL-terminated */
 } cache_slot;
+
+/* The terms of one token, before they are emitted. */
+typedef struct token_terms {
+    int n;
+    int kind[TN_MAX_KEYS + 2];
+    const char *text[TN_MAX_KEYS + 2];
+    size_t len[TN_MAX_KEYS + 2];
+    int lang, script;
+} token_terms;
 
 typedef struct seg {
     size_t start, end;
@@ -45,6 +61,7 @@ struct toponorm_scratch {
     tn_scratch_bufs bufs;
     tn_keys keys;
     tn_buf tmp;
+    tn_buf stemmed;
     cache_slot *cache;
     seg ahead[3];                  /* segments read but not consumed */
     int n_ahead;
@@ -148,6 +165,7 @@ void toponorm_scratch_free(toponorm_scratch *sc)
     tn_bufs_free(&sc->bufs);
     tn_buf_free(&sc->keys.buf);
     tn_buf_free(&sc->tmp);
+    tn_buf_free(&sc->stemmed);
     free(sc->cache);
     free(sc);
 }
@@ -159,7 +177,7 @@ static int wants(const run *r, int kind)
 }
 
 static int emit(run *r, int kind, const char *text, size_t len, unsigned flags,
-                size_t start, size_t end, const tn_fold *f)
+                size_t start, size_t end, int lang, int script)
 {
     toponorm_term t;
     if (!wants(r, kind))
@@ -172,8 +190,8 @@ static int emit(run *r, int kind, const char *text, size_t len, unsigned flags,
     t.start = r->base + start;
     t.end = r->base + end;
     t.token = r->token;
-    t.lang = f->lang;
-    t.script = f->script;
+    t.lang = lang;
+    t.script = script;
     r->emitted_at_pos = 1;
     return r->cb(r->ctx, &t);
 }
@@ -186,56 +204,8 @@ static uint32_t hash_bytes(const char *s, size_t n)
     return h;
 }
 
-/* Keys of the folded word in sc->fold, through the cache. */
-static int word_keys(run *r)
-{
-    toponorm_scratch *sc = r->sc;
-    const tn_fold *f = &sc->fold;
-    uint32_t h = hash_bytes(f->surface.p, f->surface.n);
-    cache_slot *cs = &sc->cache[h % CACHE_SLOTS];
-    size_t i, off;
-    int rc;
-
-    if (f->surface.n <= CACHE_WORD && cs->hash == h && cs->word_len == f->surface.n &&
-        memcmp(cs->word, f->surface.p, f->surface.n) == 0) {
-        sc->keys.n = 0;
-        sc->keys.buf.n = 0;
-        for (i = 0, off = 0; i < cs->nkeys; off += cs->key_len[i++]) {
-            sc->keys.off[i] = sc->keys.buf.n;
-            sc->keys.len[i] = cs->key_len[i];
-            if (tn_buf_add(&sc->keys.buf, cs->keys + off, cs->key_len[i]) ||
-                tn_buf_add(&sc->keys.buf, "", 1))
-                return TOPONORM_ENOMEM;
-            sc->keys.n++;
-        }
-        return 0;
-    }
-    rc = tn_keys_compute(r->an->lx, f->cps, f->n, f->script, &sc->tmp, &sc->keys);
-    if (rc)
-        return rc;
-    if (f->surface.n <= CACHE_WORD) {
-        for (i = 0, off = 0; i < sc->keys.n; i++)
-            off += sc->keys.len[i];
-        if (off <= CACHE_KEYS) {
-            cs->hash = h;
-            cs->word_len = (uint8_t)f->surface.n;
-            memcpy(cs->word, f->surface.p, f->surface.n);
-            cs->nkeys = (uint8_t)sc->keys.n;
-            for (i = 0, off = 0; i < sc->keys.n; i++) {
-                cs->key_len[i] = (uint8_t)sc->keys.len[i];
-                memcpy(cs->keys + off, sc->keys.buf.p + sc->keys.off[i], sc->keys.len[i]);
-                off += sc->keys.len[i];
-            }
-        }
-    }
-    return 0;
-}
-
-/*
-** Emit the terms of one token text[start..end) (chunk-relative) at the
-** current position: surface, then keys, then stem, all colocated.
-*/
-static int emit_token(run *r, const char *chunk, size_t start, size_t end, unsigned flags)
+/* Work out the terms of the token s[0..len): fold, keys, stem. */
+static int compute_terms(run *r, const char *s, size_t len, unsigned flags, token_terms *tt)
 {
     toponorm_scratch *sc = r->sc;
     tn_fold *f = &sc->fold;
@@ -243,24 +213,24 @@ static int emit_token(run *r, const char *chunk, size_t start, size_t end, unsig
     const char *stem;
     int rc;
 
-    if (end - start > TN_MAX_TOKEN)
-        return 0;                     /* see toponorm.h: over-long tokens get no terms */
-    if ((rc = tn_fold_token(f, &sc->bufs, chunk + start, end - start)) != 0)
+    tt->n = 0;
+    if ((rc = tn_fold_token(f, &sc->bufs, s, len)) != 0)
         return rc;
+    tt->lang = f->lang;
+    tt->script = f->script;
     if (f->surface.n == 0 || f->surface.n > TN_MAX_TOKEN)
         return 0;
-    if ((rc = emit(r, TOPONORM_TERM_SURFACE, f->surface.p, f->surface.n, flags,
-                   start, end, f)) != 0)
-        return rc;
+    tt->kind[tt->n] = TOPONORM_TERM_SURFACE;
+    tt->text[tt->n] = f->surface.p;
+    tt->len[tt->n++] = f->surface.n;
     if (f->script != TOPONORM_SCRIPT_NUMBER && f->script != TOPONORM_SCRIPT_OTHER &&
         f->letters >= (size_t)r->an->opt.min_key_len && wants(r, TOPONORM_TERM_KEY)) {
-        if ((rc = word_keys(r)) != 0)
+        if ((rc = tn_keys_compute(r->an->lx, f->cps, f->n, f->script, &sc->tmp, &sc->keys)) != 0)
             return rc;
         for (i = 0; i < sc->keys.n; i++) {
-            size_t kl;
-            const char *k = tn_keys_get(&sc->keys, i, &kl);
-            if ((rc = emit(r, TOPONORM_TERM_KEY, k, kl, flags, start, end, f)) != 0)
-                return rc;
+            tt->kind[tt->n] = TOPONORM_TERM_KEY;
+            tt->text[tt->n] = tn_keys_get(&sc->keys, i, &tt->len[tt->n]);
+            tt->n++;
         }
     }
     if (!(flags & TOPONORM_TERM_COMPOUND) && wants(r, TOPONORM_TERM_STEM)) {
@@ -269,15 +239,97 @@ static int emit_token(run *r, const char *chunk, size_t start, size_t end, unsig
             lang = (r->flags & TOPONORM_HINT_UK) ? TOPONORM_LANG_UK : TOPONORM_LANG_RU;
         stem = tn_stem_word(&sc->stem, lang, f->surface.p, f->surface.n, &slen);
         if (stem && (slen != f->surface.n || memcmp(stem, f->surface.p, slen) != 0)) {
-            /* libstemmer's buffer is not NUL-terminated; copy it. */
-            sc->tmp.n = 0;
-            if (tn_buf_add(&sc->tmp, stem, slen))
+            /* libstemmer's buffer is not NUL-terminated: copy it. */
+            sc->stemmed.n = 0;
+            if (tn_buf_add(&sc->stemmed, stem, slen))
                 return TOPONORM_ENOMEM;
-            if ((rc = emit(r, TOPONORM_TERM_STEM, sc->tmp.p, slen, flags, start, end, f)) != 0)
-                return rc;
+            tt->kind[tt->n] = TOPONORM_TERM_STEM;
+            tt->text[tt->n] = sc->stemmed.p;
+            tt->len[tt->n++] = slen;
         }
     }
-    r->token++;
+    return 0;
+}
+
+static void cache_store(cache_slot *cs, uint32_t h, unsigned hint, const char *raw,
+                        size_t raw_len, const token_terms *tt)
+{
+    size_t need = 0;
+    int i;
+    char *p;
+    if (tt->n > CACHE_TERMS)
+        return;
+    for (i = 0; i < tt->n; i++)
+        need += tt->len[i] + 1;
+    if (need > CACHE_BLOB)
+        return;
+    cs->hash = h;
+    cs->hint = (uint8_t)hint;
+    cs->raw_len = (uint8_t)raw_len;
+    memcpy(cs->raw, raw, raw_len);
+    cs->lang = (uint8_t)tt->lang;
+    cs->script = (uint8_t)tt->script;
+    cs->nterms = (uint8_t)tt->n;
+    for (i = 0, p = cs->blob; i < tt->n; i++) {
+        cs->kind[i] = (uint8_t)tt->kind[i];
+        cs->len[i] = (uint8_t)tt->len[i];
+        memcpy(p, tt->text[i], tt->len[i]);
+        p[tt->len[i]] = '\0';
+        p += tt->len[i] + 1;
+    }
+}
+
+static void cache_load(const cache_slot *cs, token_terms *tt)
+{
+    const char *p = cs->blob;
+    int i;
+    tt->n = cs->nterms;
+    tt->lang = cs->lang;
+    tt->script = cs->script;
+    for (i = 0; i < tt->n; i++) {
+        tt->kind[i] = cs->kind[i];
+        tt->text[i] = p;
+        tt->len[i] = cs->len[i];
+        p += cs->len[i] + 1;
+    }
+}
+
+/*
+** Emit the terms of one token chunk[start..end) at the current position:
+** surface, then keys, then stem, all colocated.
+*/
+static int emit_token(run *r, const char *chunk, size_t start, size_t end, unsigned flags)
+{
+    toponorm_scratch *sc = r->sc;
+    size_t len = end - start;
+    unsigned hint = r->flags & (TOPONORM_HINT_UK | TOPONORM_HINT_RU | TOPONORM_HINT_EN);
+    cache_slot *cs = NULL;
+    token_terms tt;
+    uint32_t h = 0;
+    int i, rc;
+
+    if (len > TN_MAX_TOKEN)
+        return 0;                     /* see toponorm.h: over-long tokens get no terms */
+    if (!(flags & TOPONORM_TERM_COMPOUND) && len <= CACHE_RAW) {
+        h = hash_bytes(chunk + start, len);
+        cs = &sc->cache[h % CACHE_SLOTS];
+        if (cs->hash == h && cs->raw_len == len && cs->hint == hint &&
+            memcmp(cs->raw, chunk + start, len) == 0) {
+            cache_load(cs, &tt);
+            goto emit_all;
+        }
+    }
+    if ((rc = compute_terms(r, chunk + start, len, flags, &tt)) != 0)
+        return rc;
+    if (cs)
+        cache_store(cs, h, hint, chunk + start, len, &tt);
+emit_all:
+    for (i = 0; i < tt.n; i++)
+        if ((rc = emit(r, tt.kind[i], tt.text[i], tt.len[i], flags, start, end,
+                       tt.lang, tt.script)) != 0)
+            return rc;
+    if (tt.n)
+        r->token++;
     return 0;
 }
 

@@ -1,0 +1,57 @@
+#!/bin/sh
+# toponorm analyze: the CLI contract (../shared/DESIGN.md) and its errors.
+. "$top_srcdir/tests/tap.sh"
+T=${TOPONORM:-toponorm}
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+
+# The DESIGN.md example, byte for byte.
+got=$(printf 'Живу в Донецьку' | "$T" analyze --json | sed -n 3p)
+is "$got" '{"text":"Донецьку","start":12,"end":28,"position":3,"terms":[{"term":"донецьку","kind":"surface"},{"term":"donecku","kind":"key"},{"term":"донецьк","kind":"stem"}]}' \
+   "--json: one object per token with text, start, end, position, terms"
+
+# One key for the spellings of Донецьк (README demo claim).
+keys=$(printf '%s\n' "Донецьк Донецк Donetsk Donets'k Donetsk' Donets’k Doneck Donec'k Doneczk Donezk Donieck Donetsʹk" |
+       "$T" analyze | awk -F'\t' '{print $3}' | tr ' ' '\n' | grep '^key:' | sort -u | tr '\n' ' ')
+case "$keys" in *key:doneck*) r=0 ;; *) r=1 ;; esac
+ok $r "every spelling of Донецьк has key doneck"
+n=$(printf '%s\n' "Донецьк Донецк Donetsk Donets'k Donetsk' Donets’k Doneck Donec'k Donieck Donetsʹk" |
+    "$T" analyze | grep -c 'key:doneck')
+is "$n" 10 "each of 10 spellings carries that key"
+
+# --lines: one object per input line, N from 1, offsets from the line start.
+out=$(printf 'Київ\n\nKyiv Донецьк\n' | "$T" analyze --json --lines)
+is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 3 "--lines: one object per line, empty lines included"
+is "$(printf '%s\n' "$out" | sed -n 2p)" '{"line":2,"tokens":[]}' "--lines: an empty line has no tokens"
+case "$(printf '%s\n' "$out" | sed -n 3p)" in
+  '{"line":3,"tokens":[{"text":"Kyiv","start":0,"end":4,"position":1,'*'{"text":"Донецьк","start":5,"end":19,"position":2,'*) r=0 ;;
+  *) r=1 ;;
+esac
+ok $r "--lines: offsets and positions restart on each line"
+is "$(printf 'a\r\nb\r\n' | "$T" analyze --lines | sed -n 1p)" \
+   '{"line":1,"tokens":[{"text":"a","start":0,"end":1,"position":1,"lang":"en","terms":[{"term":"a","kind":"surface"}]}]}' \
+   "--lines: CRLF line ends are not part of the text"
+
+# --query and --lang are accepted; --lang must be uk, ru or en.
+printf 'Донецьк\n' | "$T" analyze --query >/dev/null; ok $? "--query runs"
+printf 'Донецьк\n' | "$T" analyze --lang uk >/dev/null; ok $? "--lang uk runs"
+printf 'x\n' | "$T" analyze --lang de >/dev/null 2>"$tmp/err"; is $? 1 "--lang de is a usage error (exit 1)"
+grep -q "uk, ru or en" "$tmp/err"; ok $? "the message says which languages"
+printf 'x\n' | "$T" analyze --bogus >/dev/null 2>&1; is $? 1 "unknown option: exit 1"
+printf 'x\n' | "$T" analyze extra >/dev/null 2>&1; is $? 1 "stray argument: exit 1"
+"$T" >/dev/null 2>&1; is $? 1 "no command: exit 1"
+"$T" frobnicate >/dev/null 2>&1; is $? 1 "unknown command: exit 1"
+
+# Lexicon errors name the file and exit 2.
+printf 'x' | "$T" analyze --lexicon "$tmp/none.lex" >/dev/null 2>"$tmp/err"; is $? 2 "missing lexicon: exit 2"
+grep -q "$tmp/none.lex: cannot open" "$tmp/err"; ok $? "missing lexicon: the message names the file"
+head -c 100 "$TOPONORM_LEXICON" > "$tmp/trunc.lex"
+printf 'x' | "$T" analyze --lexicon "$tmp/trunc.lex" >/dev/null 2>"$tmp/err"; is $? 2 "truncated lexicon: exit 2"
+grep -q "trunc.lex: truncated or padded lexicon" "$tmp/err"; ok $? "truncated lexicon: says so, names the file"
+printf 'x' | TOPONORM_LEXICON="$tmp/none.lex" "$T" analyze >/dev/null 2>&1; is $? 2 "TOPONORM_LEXICON is honoured"
+
+# Bad input: no crash, valid output.
+printf 'Київ\200\377Донецьк\000Odesa\355\240\200x' | "$T" analyze > "$tmp/out"; is $? 0 "invalid UTF-8 and NUL: exit 0"
+is "$(cut -f2 "$tmp/out" | tr '\n' ' ')" "Київ Донецьк Odesa x " "invalid bytes and NUL separate words"
+printf '' | "$T" analyze > "$tmp/out"; is "$?:$(wc -c < "$tmp/out" | tr -d ' ')" "0:0" "empty input: no output"
+done_testing
