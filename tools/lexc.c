@@ -207,6 +207,27 @@ static void parse_context(table *t, rule *r, const char *tok, const char *file, 
              "before=SET, after=SET, !before=SET, !after=SET)", tok);
 }
 
+static void free_rule(rule *r)
+{
+    free(r->src);
+    free(r->dst);
+    free(r->before);
+    free(r->after);
+}
+
+static void free_tables(table *tabs, size_t ntabs)
+{
+    size_t i, k;
+    for (i = 0; i < ntabs; i++) {
+        for (k = 0; k < tabs[i].n; k++)
+            free_rule(&tabs[i].rules[k]);
+        free(tabs[i].rules);
+        free(tabs[i].name);
+        free(tabs[i].attrs);
+    }
+    free(tabs);
+}
+
 static int same_rule(const rule *a, const rule *b)
 {
     return strcmp(a->src, b->src) == 0 && a->ctx == b->ctx &&
@@ -219,11 +240,16 @@ static void add_rule(table *t, rule r, int override)
     for (i = 0; i < t->n; i++)
         if (same_rule(&t->rules[i], &r)) {
             if (override) {
+                free(t->rules[i].dst);
                 t->rules[i].dst = r.dst;
+                free(r.src);
+                free(r.before);
+                free(r.after);
                 return;
             }
             complain(r.file, r.line, "duplicate rule for '%s' (first at %s:%d)",
                      r.src, t->rules[i].file, t->rules[i].line);
+            free_rule(&r);
             return;
         }
     if (t->n == t->cap) {
@@ -281,8 +307,14 @@ static int parse_header(table *t, table *tabs, size_t ntabs, char *line,
             complain(file, 1, "base table '%s' must be listed before this one", v);
             return -1;
         }
-        for (size_t k = 0; k < tabs[i].n; k++)
-            add_rule(t, tabs[i].rules[k], 0);
+        for (size_t k = 0; k < tabs[i].n; k++) {
+            rule r = tabs[i].rules[k];    /* a copy: each table owns its strings */
+            r.src = xstrdup(r.src);
+            r.dst = xstrdup(r.dst);
+            r.before = xstrdup(r.before);
+            r.after = xstrdup(r.after);
+            add_rule(t, r, 0);
+        }
     }
     return 0;
 }
@@ -397,8 +429,13 @@ static void compile_file(const char *file, table **tabs, size_t *ntabs)
         complain(file, 1, "empty file (needs the '#! toponorm-lexicon 1' header)");
     fclose(f);
     free(line);
-    if (!t.name)
+    if (!t.name) {           /* the header was bad: drop the table */
+        for (size_t k = 0; k < t.n; k++)
+            free_rule(&t.rules[k]);
+        free(t.rules);
+        free(t.attrs);
         return;
+    }
     if (t.kind == TN_KIND_TRANSLIT)
         check_alphabet(&t, file);
     *tabs = xrealloc(*tabs, (*ntabs + 1) * sizeof **tabs);
@@ -427,6 +464,7 @@ static int write_lexicon(const char *out, table *tabs, size_t ntabs, const char 
     uint32_t voff, roff = 0;
     char tmp[4096];
     FILE *f;
+    int rc;
 
     for (i = 0; i < ntabs; i++)
         nrules += tabs[i].n;
@@ -479,19 +517,19 @@ static int write_lexicon(const char *out, table *tabs, size_t ntabs, const char 
 
     snprintf(tmp, sizeof tmp, "%s.tmp", out);
     f = fopen(tmp, "wb");
+    rc = 0;
     if (!f || fwrite(img, 1, size, f) != size || fclose(f) != 0) {
         fprintf(stderr, "%s:0: cannot write: %s\n", tmp, strerror(errno));
         remove(tmp);
-        return 1;
-    }
-    if (rename(tmp, out) != 0) {
+        rc = 1;
+    } else if (rename(tmp, out) != 0) {
         fprintf(stderr, "%s:0: cannot rename: %s\n", out, strerror(errno));
         remove(tmp);
-        return 1;
+        rc = 1;
     }
     free(img);
     free(sp.p);
-    return 0;
+    return rc;
 }
 
 int main(int argc, char **argv)
@@ -499,7 +537,7 @@ int main(int argc, char **argv)
     const char *out = NULL, *version = "dev";
     table *tabs = NULL;
     size_t ntabs = 0;
-    int i, check_only = 0, nfiles = 0;
+    int i, check_only = 0, nfiles = 0, rc;
 
     for (i = 1; i < argc; i++) {
         if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
@@ -524,9 +562,10 @@ int main(int argc, char **argv)
     }
     if (n_errors) {
         fprintf(stderr, "lexc: %d error%s, no lexicon written\n", n_errors, n_errors == 1 ? "" : "s");
+        free_tables(tabs, ntabs);
         return 1;
     }
-    if (check_only)
-        return 0;
-    return write_lexicon(out, tabs, ntabs, version);
+    rc = check_only ? 0 : write_lexicon(out, tabs, ntabs, version);
+    free_tables(tabs, ntabs);
+    return rc;
 }

@@ -19,7 +19,7 @@
 #include "utf8.h"
 
 #define MAX_PARTS   8              /* parts of one hyphenated compound */
-#define CACHE_SLOTS 8192           /* token -> terms cache, direct-mapped */
+#define CACHE_SLOTS 32768          /* token -> terms cache, direct-mapped */
 #define CACHE_RAW   40             /* longest token (bytes) the cache holds */
 #define CACHE_TERMS 10
 #define CACHE_BLOB  136
