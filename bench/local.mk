@@ -1,0 +1,78 @@
+## Benchmarks: `make bench [CORPUS=FILE]`.
+##
+## Measures `toponorm analyze` throughput (MB/s of input, MB = 10^6 bytes)
+## against ICU word break (UTF-8 UText and UTF-16) and ICU transliteration
+## (Any-Latin; Latin-ASCII; Lower) in the same run, median of 5 runs each, and
+## instructions per input byte under callgrind when valgrind is installed.
+## The table goes to stdout and bench/out/results.txt; samples and callgrind
+## files go to bench/out/.  `make bench-clean` (also run by `make clean`)
+## removes bench/out/.
+##
+## CORPUS is any UTF-8 text file (a relative name is taken from the top build
+## directory).  With no CORPUS, a 20 MB corpus is made once with the maintainer tool
+## ../shared/bench/make-corpus (it installs Debian manpages packages when they
+## are missing) and cached as bench/out/corpus-20mb.txt.
+##
+## Knobs: BENCH_REPS (5), BENCH_TRANSLIT_BYTES (2000000: translit runs on a
+## prefix, it is slow), BENCH_SAMPLE_BYTES (1000000: the callgrind sample).
+##
+## The helper programs are EXTRA_PROGRAMS: only `make bench` builds them.
+
+EXTRA_PROGRAMS = bench/icu_baseline bench/timeproc
+bench_icu_baseline_SOURCES = bench/icu_baseline.c
+bench_icu_baseline_CFLAGS = $(AM_CFLAGS) $(ICU_CFLAGS)
+bench_icu_baseline_LDADD = $(ICU_LIBS)
+bench_timeproc_SOURCES = bench/timeproc.c
+CLEANFILES += $(EXTRA_PROGRAMS)
+EXTRA_DIST += bench/run-analyze.sh
+
+BENCH_MAKE_CORPUS = $(abs_top_srcdir)/../shared/bench/make-corpus
+BENCH_PYTHON3 = /usr/bin/python3
+BENCH_CORPUS_MB = 20
+BENCH_CORPUS_CACHE = bench/out/corpus-$(BENCH_CORPUS_MB)mb.txt
+BENCH_REPS = 5
+BENCH_TRANSLIT_BYTES = 2000000
+BENCH_SAMPLE_BYTES = 1000000
+
+$(BENCH_CORPUS_CACHE):
+	@if test ! -f '$(BENCH_MAKE_CORPUS)'; then \
+	  echo "make bench: no corpus given and the corpus maker is absent:" >&2; \
+	  echo "make bench:   $(BENCH_MAKE_CORPUS)" >&2; \
+	  echo "make bench: pass any UTF-8 text file instead: make bench CORPUS=FILE" >&2; \
+	  exit 1; \
+	fi
+	@$(MKDIR_P) bench/out
+	$(AM_V_GEN)$(BENCH_PYTHON3) '$(BENCH_MAKE_CORPUS)' --plain --mb $(BENCH_CORPUS_MB) > $@.tmp \
+	  && mv -f $@.tmp $@
+
+## libtool --mode=execute swaps the ./toponorm wrapper script for the real
+## binary (and sets the library path), so neither the timings nor callgrind
+## see the wrapper's shell.
+bench: toponorm$(EXEEXT) toponorm.lex $(EXTRA_PROGRAMS)
+	@corpus='$(CORPUS)'; \
+	if test -z "$$corpus"; then \
+	  $(MAKE) $(AM_MAKEFLAGS) $(BENCH_CORPUS_CACHE) || exit 1; \
+	  corpus='$(BENCH_CORPUS_CACHE)'; \
+	fi; \
+	$(MKDIR_P) bench/out && \
+	TOPONORM_LEXICON='$(abs_top_builddir)/toponorm.lex' \
+	$(LIBTOOL) --mode=execute $(SHELL) '$(srcdir)/bench/run-analyze.sh' \
+	  --toponorm '$(abs_top_builddir)/toponorm$(EXEEXT)' \
+	  --icu-baseline '$(abs_top_builddir)/bench/icu_baseline$(EXEEXT)' \
+	  --timeproc '$(abs_top_builddir)/bench/timeproc$(EXEEXT)' \
+	  --valgrind '$(VALGRIND)' \
+	  --awk '$(AWK)' \
+	  --cflags '$(CFLAGS) $(SAN_CFLAGS)' \
+	  --srcdir '$(abs_top_srcdir)' \
+	  --reps '$(BENCH_REPS)' \
+	  --translit-bytes '$(BENCH_TRANSLIT_BYTES)' \
+	  --sample-bytes '$(BENCH_SAMPLE_BYTES)' \
+	  --out bench/out \
+	  --corpus "$$corpus"
+
+bench-clean:
+	-rm -rf bench/out
+
+clean-local: bench-clean
+
+.PHONY: bench bench-clean
