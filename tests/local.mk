@@ -26,3 +26,13 @@ EXTRA_DIST += tests/key/test_keypairs.sh tests/data/key-meet.tsv tests/data/key-
 ## The toponorm command.
 TESTS += tests/cli/test_analyze.sh
 EXTRA_DIST += tests/cli/test_analyze.sh
+
+## Segmentation: the fast path must equal ICU's word break, segment for segment.
+check_PROGRAMS += tests/seg/test_fastseg
+tests_seg_test_fastseg_SOURCES = tests/seg/test_fastseg.c plugin/icu/segment.c \
+	plugin/icu/fastseg.c plugin/core/utf8.c
+tests_seg_test_fastseg_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/plugin/icu
+tests_seg_test_fastseg_CFLAGS = $(TEST_CFLAGS)
+tests_seg_test_fastseg_LDADD = $(ICU_LIBS)
+TESTS += tests/seg/test_fastseg.sh
+EXTRA_DIST += tests/seg/test_fastseg.sh

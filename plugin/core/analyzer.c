@@ -65,6 +65,7 @@ struct toponorm_scratch {
     cache_slot *cache;
     seg ahead[3];                  /* segments read but not consumed */
     int n_ahead;
+    int seg_error;                 /* a segmenter error ended the chunk */
 };
 
 /* The state of one toponorm_analyze call. */
@@ -338,8 +339,12 @@ static int peek(toponorm_scratch *sc, int i, seg *out)
 {
     while (sc->n_ahead <= i) {
         seg *s = &sc->ahead[sc->n_ahead];
-        if (!tn_seg_next(&sc->seg, &s->start, &s->end, &s->word))
+        int rc = tn_seg_next(&sc->seg, &s->start, &s->end, &s->word);
+        if (rc <= 0) {
+            if (rc < 0)
+                sc->seg_error = rc;
             return 0;
+        }
         sc->n_ahead++;
     }
     *out = sc->ahead[i];
@@ -412,6 +417,7 @@ static int analyze_chunk(run *r, const char *chunk, size_t len)
     if ((rc = tn_seg_set(&sc->seg, chunk, len)) != 0)
         return rc;
     sc->n_ahead = 0;
+    sc->seg_error = 0;
     while (next_word(sc, chunk, &parts[0])) {
         np = 1;
         /* word - word - ...: a hyphenated compound */
@@ -432,7 +438,7 @@ static int analyze_chunk(run *r, const char *chunk, size_t len)
                 return rc;
         }
     }
-    return 0;
+    return sc->seg_error;
 }
 
 /* Where to end a chunk of at most CHUNK_MAX bytes: after a newline or space. */

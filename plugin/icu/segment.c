@@ -1,16 +1,19 @@
 /*
-** segment.c: a thin adapter over ICU's UBRK_WORD iterator on UTF-8 UText.
-** ICU reads ill-formed UTF-8 as U+FFFD, which is not a word character, so
-** bad bytes never end up inside a word.
+** segment.c: word segments line by line, through fastseg.c for simple
+** lines and ICU's UBRK_WORD iterator on UTF-8 UText for the rest.  ICU
+** reads ill-formed UTF-8 as U+FFFD, which is not a word character, so bad
+** bytes never end up inside a word.
 */
+#include <string.h>
+
+#include "fastseg.h"
 #include "segment.h"
 #include "toponorm/toponorm.h"
 
 int tn_seg_init(tn_seg *s)
 {
     UErrorCode e = U_ZERO_ERROR;
-    s->ut = NULL;
-    s->pos = 0;
+    memset(s, 0, sizeof *s);
     s->bi = ubrk_open(UBRK_WORD, "", NULL, 0, &e);
     if (U_FAILURE(e)) {
         s->bi = NULL;
@@ -31,26 +34,61 @@ void tn_seg_free(tn_seg *s)
 
 int tn_seg_set(tn_seg *s, const char *text, size_t len)
 {
+    s->text = len ? text : "";
+    s->len = len;
+    s->line_start = s->line_end = s->pos = 0;
+    s->fast = 1;
+    return 0;
+}
+
+/* Move to the line that starts at line_end; 0, 1 at the end, or an error. */
+static int next_line(tn_seg *s)
+{
+    const char *nl;
     UErrorCode e = U_ZERO_ERROR;
-    static const char empty[1] = "";
-    s->ut = utext_openUTF8(s->ut, len ? text : empty, (int64_t)len, &e);
+    if (s->line_end >= s->len)
+        return 1;
+    s->line_start = s->pos = s->line_end;
+    nl = memchr(s->text + s->line_start, '\n', s->len - s->line_start);
+    s->line_end = nl ? (size_t)(nl - s->text) + 1 : s->len;
+    s->fast = !s->use_icu_only &&
+              tn_fastseg_simple(s->text + s->line_start, s->line_end - s->line_start);
+    if (s->fast)
+        return 0;
+    s->ut = utext_openUTF8(s->ut, s->text + s->line_start,
+                           (int64_t)(s->line_end - s->line_start), &e);
     if (U_FAILURE(e))
         return TOPONORM_EICU;
     ubrk_setUText(s->bi, s->ut, &e);
     if (U_FAILURE(e))
         return TOPONORM_EICU;
-    s->pos = ubrk_first(s->bi);
+    ubrk_first(s->bi);
     return 0;
 }
 
 int tn_seg_next(tn_seg *s, size_t *start, size_t *end, int *word)
 {
-    int32_t next = ubrk_next(s->bi);
-    if (next == UBRK_DONE)
-        return 0;
-    *start = (size_t)s->pos;
-    *end = (size_t)next;
-    *word = ubrk_getRuleStatus(s->bi) != UBRK_WORD_NONE;
-    s->pos = next;
-    return 1;
+    int rc;
+    for (;;) {
+        if (s->pos < s->line_end) {
+            if (s->fast) {
+                *start = s->pos;
+                *end = s->pos = s->line_start +
+                    tn_fastseg_next(s->text + s->line_start, s->line_end - s->line_start,
+                                    s->pos - s->line_start, word);
+                return 1;
+            } else {
+                int32_t next = ubrk_next(s->bi);
+                if (next != UBRK_DONE) {
+                    *start = s->pos;
+                    *end = s->pos = s->line_start + (size_t)next;
+                    *word = ubrk_getRuleStatus(s->bi) != UBRK_WORD_NONE;
+                    return 1;
+                }
+                s->pos = s->line_end;
+            }
+        }
+        if ((rc = next_line(s)) != 0)
+            return rc < 0 ? rc : 0;
+    }
 }

@@ -1,6 +1,9 @@
 /*
-** segment.h: word segmentation with ICU's word break iterator, reading the
-** caller's UTF-8 in place through UText (no UTF-16 copy of the text).
+** segment.h: word segmentation.  Line by line (UAX #29 always breaks after
+** a newline): a line of simple characters goes through fastseg.c, any other
+** line through ICU's word break iterator reading the caller's UTF-8 in
+** place through UText (no UTF-16 copy of the text).  Either way the
+** segments are ICU's.
 */
 #ifndef TN_SEGMENT_H
 #define TN_SEGMENT_H
@@ -12,20 +15,25 @@
 typedef struct tn_seg {
     UBreakIterator *bi;
     UText *ut;
-    int32_t pos;
+    const char *text;
+    size_t len;
+    size_t line_start, line_end;  /* the current line, newline included */
+    size_t pos;                   /* the next segment starts here */
+    int fast;                     /* the current line is simple */
+    int use_icu_only;             /* testing: never take the fast path */
 } tn_seg;
 
 /* Open the iterator; 0 or TOPONORM_EICU. */
 int  tn_seg_init(tn_seg *s);
 void tn_seg_free(tn_seg *s);
 
-/* Point the iterator at text[0..len), len < 2^31 (the caller chunks). */
+/* Point the segmenter at text[0..len), len < 2^31 (the caller chunks). */
 int  tn_seg_set(tn_seg *s, const char *text, size_t len);
 
 /*
 ** The next segment: [*start, *end) in bytes, *word non-zero for a word
-** (letters or numbers, ICU rule status not UBRK_WORD_NONE).  Returns 1, or 0
-** at the end of the text.
+** (letters or numbers: ICU rule status not UBRK_WORD_NONE).  Returns 1, 0
+** at the end of the text, or a negative TOPONORM_E* code.
 */
 int  tn_seg_next(tn_seg *s, size_t *start, size_t *end, int *word);
 

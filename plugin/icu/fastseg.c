@@ -1,0 +1,166 @@
+/*
+** fastseg.c: Unicode word boundaries (UAX #29) for lines made only of
+** "simple" characters, without ICU.
+**
+** Why: ICU's rule-based iterator costs ~110 instructions a byte, more than
+** the rest of the analysis of a typical word.  Most news and man-page text
+** is ASCII, Cyrillic and a few punctuation marks, where UAX #29 reduces to a
+** handful of rules:
+**
+**   WB3   CR x LF;  WB3a/3b  break around CR, LF and other newlines
+**   WB3d  keep runs of spaces together
+**   WB5   letter x letter          WB8   digit x digit
+**   WB6/7 letter x (MidLetter | MidNumLet | ') x letter
+**   WB9/10 letter x digit, digit x letter
+**   WB11/12 digit x (MidNum | MidNumLet | ') x digit
+**   WB13a/b  _ joins letters and digits
+** plus two ICU tailorings the differential test found: '@' is a letter
+** (e-mail addresses), and a lone "_" is not a word.
+**   WB999 break everywhere else
+**
+** A line holding any other character (combining marks, format characters,
+** scripts with dictionary breaking, emoji, ill-formed UTF-8, ...) is left
+** to ICU (segment.c).  UAX #29 always breaks after a newline, so lines are
+** independent and the result equals ICU's over the whole text;
+** tests/seg/test_fastseg.c checks that against ICU on generated and real text.
+*/
+#include <string.h>
+
+#include "fastseg.h"
+#include "../core/utf8.h"
+
+/* Word_Break classes of the simple characters. */
+enum {
+    C_COMPLEX = 0, /* not simple: the line goes to ICU */
+    C_OTHER,       /* breaks on both sides */
+    C_LETTER,      /* ALetter */
+    C_NUM,         /* Numeric */
+    C_MIDLETTER,   /* MidLetter */
+    C_MIDNUMLET,   /* MidNumLet, and Single_Quote (') which acts the same here */
+    C_MIDNUM,      /* MidNum */
+    C_EXNL,        /* ExtendNumLet (_) */
+    C_SPACE,       /* WSegSpace (U+0020) */
+    C_CR,
+    C_NEWLINE      /* LF, VT, FF: a break before and after */
+};
+
+/* ASCII classes, U+0000..U+007F. */
+static const unsigned char ascii_class[128] = {
+    /* controls: Other, but for LF VT FF CR */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, C_NEWLINE, C_NEWLINE, C_NEWLINE, C_CR, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    /*  sp      !  "  #  $  %  &  '            (  )  *  +  ,         -  .            / */
+    C_SPACE, 1, 1, 1, 1, 1, 1, C_MIDNUMLET, 1, 1, 1, 1, C_MIDNUM, 1, C_MIDNUMLET, 1,
+    /* 0-9, then : ; < = > ? (ICU's root rules leave ':' out of MidLetter) */
+    C_NUM, C_NUM, C_NUM, C_NUM, C_NUM, C_NUM, C_NUM, C_NUM, C_NUM, C_NUM,
+    1, C_MIDNUM, 1, 1, 1, 1,
+    /* @ A-Z [ \ ] ^ _   (ICU's rules count @ as a letter, for e-mail addresses) */
+    C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, 1, 1, 1, 1, C_EXNL,
+    /* ` a-z { | } ~ DEL */
+    1, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, 1, 1, 1, 1, 1,
+};
+
+/* The class of a non-ASCII code point (C_COMPLEX when not simple). */
+static int wide_class(uint32_t c)
+{
+    if ((c >= 0x400 && c <= 0x482) || (c >= 0x48A && c <= 0x52F))
+        return C_LETTER;                             /* Cyrillic letters */
+    if ((c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
+        c == 0xAA || c == 0xB5 || c == 0xBA || (c >= 0x2B9 && c <= 0x2BC))
+        return C_LETTER;                             /* Latin letters, ʹ ʺ ʻ ʼ */
+    switch (c) {
+    case 0xB7:                                       /* · */
+        return C_MIDLETTER;
+    case 0x2018: case 0x2019: case 0x2024:           /* ‘ ’ ․ */
+        return C_MIDNUMLET;
+    case 0xAB: case 0xBB: case 0x2013: case 0x2014: case 0x2022: case 0x2026:
+    case 0x201C: case 0x201D: case 0x201E: case 0x2116: case 0xA9: case 0xB0:
+        return C_OTHER;                              /* « » – — • … “ ” „ № © ° */
+    }
+    return C_COMPLEX;
+}
+
+/* Class and byte length of the code point at s[0..n). */
+static int class_at(const char *s, size_t n, size_t *len)
+{
+    unsigned char b = (unsigned char)s[0];
+    uint32_t c;
+    if (b < 0x80) {
+        *len = 1;
+        return ascii_class[b];
+    }
+    c = tn_utf8_decode((const unsigned char *)s, n, len);
+    if (c == TN_REPLACEMENT)
+        return C_COMPLEX;                            /* ill-formed, or a real U+FFFD */
+    return wide_class(c);
+}
+
+int tn_fastseg_simple(const char *s, size_t n)
+{
+    size_t i = 0, len;
+    while (i < n) {
+        if ((unsigned char)s[i] < 0x80) {            /* ASCII is always simple */
+            i++;
+            continue;
+        }
+        if (class_at(s + i, n - i, &len) == C_COMPLEX)
+            return 0;
+        i += len;
+    }
+    return 1;
+}
+
+static int joins(int c)
+{
+    return c == C_LETTER || c == C_NUM || c == C_EXNL;
+}
+
+size_t tn_fastseg_next(const char *s, size_t n, size_t pos, int *word)
+{
+    size_t len, len2, q;
+    int c = class_at(s + pos, n - pos, &len), prev, c2, c3;
+
+    *word = 0;
+    if (c == C_SPACE) {                              /* WB3d */
+        for (q = pos + 1; q < n && s[q] == ' '; q++)
+            ;
+        return q;
+    }
+    if (c == C_CR)                                   /* WB3 */
+        return pos + 1 < n && s[pos + 1] == '\n' ? pos + 2 : pos + 1;
+    if (!joins(c))
+        return pos + len;
+    prev = c;
+    q = pos + len;
+    while (q < n) {
+        c2 = class_at(s + q, n - q, &len);
+        if (joins(c2)) {                             /* WB5, 8, 9, 10, 13a, 13b */
+            prev = c2;
+            q += len;
+            continue;
+        }
+        if (q + len >= n)
+            break;
+        c3 = class_at(s + q + len, n - q - len, &len2);
+        if (prev == C_LETTER && c3 == C_LETTER &&
+            (c2 == C_MIDLETTER || c2 == C_MIDNUMLET)) { /* WB6, WB7 */
+            q += len + len2;
+            continue;
+        }
+        if (prev == C_NUM && c3 == C_NUM &&
+            (c2 == C_MIDNUM || c2 == C_MIDNUMLET)) {    /* WB11, WB12 */
+            q += len + len2;
+            continue;
+        }
+        break;
+    }
+    /* ICU gives a lone "_" the status "none"; longer runs are words. */
+    *word = !(q == pos + 1 && s[pos] == '_');
+    return q;
+}

@@ -1,0 +1,150 @@
+/*
+** test_fastseg.c: the segmenter (fast path for simple lines, ICU for the
+** rest) must give exactly the segments ICU's word break iterator gives over
+** the whole text: same boundaries, same word/non-word status.
+**
+**   test_fastseg [FILE...]
+**
+** Inputs: generated text over every class fastseg.c knows (fixed seed, so
+** runs repeat), the files named on the command line (real text), and the
+** file in $TOPONORM_SEG_CORPUS when set (e.g. the benchmark corpus).
+*/
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+
+#include "../tap.h"
+#include "segment.h"
+
+/* Compare tn_seg with plain ICU over text[0..len); report up to 5 differences. */
+static int same_segments(const char *name, const char *text, size_t len)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    UText *ut = utext_openUTF8(NULL, text, (int64_t)len, &e);
+    UBreakIterator *bi = ubrk_open(UBRK_WORD, "", NULL, 0, &e);
+    tn_seg seg;
+    size_t s0, e0, nseg = 0, nfast_words = 0;
+    int32_t prev, next;
+    int word, diffs = 0;
+
+    ubrk_setUText(bi, ut, &e);
+    tn_seg_init(&seg);
+    tn_seg_set(&seg, text, len);
+    prev = ubrk_first(bi);
+    for (;;) {
+        int got = tn_seg_next(&seg, &s0, &e0, &word);
+        next = ubrk_next(bi);
+        if (next == UBRK_DONE || !got) {
+            if ((next == UBRK_DONE) != !got) {
+                diag("%s: one side ended first at byte %ld", name, (long)prev);
+                diffs++;
+            }
+            break;
+        }
+        nseg++;
+        nfast_words += word != 0;
+        if ((size_t)prev != s0 || (size_t)next != e0 ||
+            (ubrk_getRuleStatus(bi) != UBRK_WORD_NONE) != (word != 0)) {
+            if (diffs++ < 5)
+                diag("%s: ICU [%ld,%ld) '%.*s' word=%d; ours [%zu,%zu) '%.*s' word=%d", name,
+                     (long)prev, (long)next, (int)(next - prev), text + prev,
+                     ubrk_getRuleStatus(bi) != UBRK_WORD_NONE, s0, e0, (int)(e0 - s0), text + s0,
+                     word);
+            /* resynchronise on ICU's boundary */
+            tn_seg_set(&seg, text, len);
+            while (tn_seg_next(&seg, &s0, &e0, &word) && e0 < (size_t)next)
+                ;
+        }
+        prev = next;
+    }
+    ok(diffs == 0, "%s: %zu segments (%zu words) equal ICU's", name, nseg, nfast_words);
+    tn_seg_free(&seg);
+    ubrk_close(bi);
+    utext_close(ut);
+    return diffs == 0;
+}
+
+/* Generated text: random picks from pieces of every character class. */
+static char *generate(size_t want, unsigned seed, size_t *len)
+{
+    static const char *pieces[] = {
+        "a", "Z", "q", "я", "Ї", "ґ", "ё", "Ы", "é", "ł", "ž", "ʼ", "ʹ", "0", "7",
+        "'", ".", ",", ";", ":", "_", " ", "  ", "\n", "\r\n", "\r", "\t", "-", "\"",
+        "’", "‘", "·", "«", "»", "—", "–", "…", "•", "“", "”", "„", "№", "(", ")", "/",
+        "\v", "\f", "?", "!", "@", "#", "ab", "Київ", "Donets'k", "1,000", "3.14",
+        "e.g.", "Слов’янськ", "x_1", "__", "_a", "1_", "a'", "'a", "1'2", "a.1", "1.a",
+    };
+    size_t n = 0, np = sizeof pieces / sizeof pieces[0];
+    char *buf = malloc(want + 64);
+    if (!buf)
+        return NULL;
+    while (n < want) {
+        const char *p;
+        seed = seed * 1103515245u + 12345u;
+        p = pieces[(seed >> 16) % np];
+        memcpy(buf + n, p, strlen(p));
+        n += strlen(p);
+    }
+    *len = n;
+    return buf;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf;
+    long n;
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    rewind(f);
+    buf = malloc((size_t)n + 1);
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+    *len = (size_t)n;
+    return buf;
+}
+
+int main(int argc, char **argv)
+{
+    size_t len;
+    char *text;
+    const char *corpus = getenv("TOPONORM_SEG_CORPUS");
+    unsigned seed;
+    int i;
+
+    for (seed = 1; seed <= 4; seed++) {
+        char name[64];
+        text = generate(200000, seed, &len);
+        snprintf(name, sizeof name, "generated text, seed %u", seed);
+        same_segments(name, text, len);
+        free(text);
+    }
+    /* Ill-formed UTF-8 and other complex lines mixed with simple ones. */
+    {
+        static const char mixed[] = "plain line\nКиїв\xff Донецьк\nа\xcc\x81 stress\n"
+                                    "emoji \xf0\x9f\x98\x80 here\nback to simple\n\xed\xa0\x80\n";
+        same_segments("mixed simple and complex lines", mixed, sizeof mixed - 1);
+    }
+    for (i = 1; i < argc; i++) {
+        text = slurp(argv[i], &len);
+        if (!ok(text != NULL, "read %s", argv[i]))
+            continue;
+        same_segments(argv[i], text, len);
+        free(text);
+    }
+    if (corpus && *corpus) {
+        text = slurp(corpus, &len);
+        if (ok(text != NULL, "read %s", corpus))
+            same_segments(corpus, text, len);
+        free(text);
+    }
+    return exit_status();
+}
