@@ -197,12 +197,24 @@ static int emit(run *r, int kind, const char *text, size_t len, unsigned flags,
     return r->cb(r->ctx, &t);
 }
 
+/* A hash of a short token: 8 bytes at a time (multiply-xorshift). */
 static uint32_t hash_bytes(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
-    while (n--)
-        h = (h ^ (unsigned char)*s++) * 16777619u;
-    return h;
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n, w;
+    while (n >= 8) {
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+        s += 8;
+        n -= 8;
+    }
+    if (n) {
+        w = 0;
+        memcpy(&w, s, n);
+        h = (h ^ w) * 0x94D049BB133111EBull;
+    }
+    h ^= h >> 29;
+    return (uint32_t)h;
 }
 
 /* Work out the terms of the token s[0..len): fold, keys, stem. */
@@ -361,7 +373,7 @@ static void consume(toponorm_scratch *sc, int n)
 static uint32_t single_cp(const char *chunk, seg s)
 {
     size_t used;
-    uint32_t c = tn_utf8_decode((const unsigned char *)chunk + s.start, s.end - s.start, &used);
+    uint32_t c = tn_utf8_next((const unsigned char *)chunk + s.start, s.end - s.start, &used);
     return used == s.end - s.start ? c : 0;
 }
 

@@ -161,15 +161,27 @@ int tn_fold_token(tn_fold *f, tn_scratch_bufs *sb, const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, used, k, j;
-    int need_icu = 0, rc;
+    int need_icu = 0, rc, has_cyr = 0, has_lat = 0;
     unsigned uk = 0, ru = 0;
 
     if (tn_cps_reserve(f, len))
         return TOPONORM_ENOMEM;
     f->n = 0;
     while (i < len) {
-        uint32_t c = p[i] < 0x80 ? (used = 1, p[i]) : tn_utf8_decode(p + i, len - i, &used);
-        i += used;
+        uint32_t c;
+        if (p[i] < 0x80) {
+            c = p[i++];
+        } else if (p[i] >= 0xC2 && p[i] <= 0xDF && i + 1 < len && (p[i + 1] & 0xC0) == 0x80) {
+            c = (uint32_t)(p[i] & 0x1F) << 6 | (p[i + 1] & 0x3F);   /* Cyrillic and Latin-1..Ext-B */
+            i += 2;
+        } else {
+            c = tn_utf8_decode(p + i, len - i, &used);
+            i += used;
+        }
+        if (c >= 0x400 && c <= 0x52F)
+            has_cyr = 1;
+        else if (c >= 'A' && is_lat(c))
+            has_lat = 1;
         switch (c) {
         case 0x456: case 0x406: case 0x457: case 0x407: case 0x454: case 0x404:
         case 0x491: case 0x490: uk++; break;
@@ -180,7 +192,8 @@ int tn_fold_token(tn_fold *f, tn_scratch_bufs *sb, const char *s, size_t len)
             c = '\'';
         f->cps[f->n++] = c;
     }
-    repair_homoglyphs(f->cps, f->n);
+    if (has_cyr && has_lat)          /* only a two-script word can need repair */
+        repair_homoglyphs(f->cps, f->n);
     for (k = 0; k < f->n; k++) {
         uint32_t c = fast_fold(f->cps[k]);
         if (!c) {

@@ -16,7 +16,7 @@ int tn_set_has(const char *s, size_t n, uint32_t cp)
 {
     size_t i = 0, used;
     while (i < n) {
-        if (tn_utf8_decode((const unsigned char *)s + i, n - i, &used) == cp)
+        if (tn_utf8_next((const unsigned char *)s + i, n - i, &used) == cp)
             return 1;
         i += used;
     }

@@ -95,7 +95,7 @@ static int class_at(const char *s, size_t n, size_t *len)
         *len = 1;
         return ascii_class[b];
     }
-    c = tn_utf8_decode((const unsigned char *)s, n, len);
+    c = tn_utf8_next((const unsigned char *)s, n, len);
     if (c == TN_REPLACEMENT)
         return C_COMPLEX;                            /* ill-formed, or a real U+FFFD */
     return wide_class(c);
