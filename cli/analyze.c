@@ -36,18 +36,30 @@ static void close_token(out_state *o)
     o->have_token = 0;
 }
 
+/* Per kind: its text-format label and its JSON tail, written without strlen. */
+typedef struct label {
+    const char *text, *json;
+    size_t text_n, json_n;
+} label;
+#define LABEL(k) {k ":", ",\"kind\":\"" k "\"}", sizeof k, sizeof k + 10}
+static const label labels[] = {
+    {"?:", ",\"kind\":\"?\"}", 2, 12},
+    LABEL("surface"), LABEL("key"), LABEL("place"), LABEL("stem"),
+};
+
 static void put_term(out_state *o, const toponorm_term *t, int first)
 {
+    const label *l = &labels[t->kind >= 1 && t->kind <= 4 ? t->kind : 0];
     if (o->json) {
-        wb_str(o->out, first ? "{\"term\":" : ",{\"term\":");
+        if (first)
+            wb_put(o->out, "{\"term\":", 8);
+        else
+            wb_put(o->out, ",{\"term\":", 9);
         json_string(o->out, t->text, t->len);
-        wb_str(o->out, ",\"kind\":\"");
-        wb_str(o->out, toponorm_term_kind_name(t->kind));
-        wb_put(o->out, "\"}", 2);
+        wb_put(o->out, l->json, l->json_n);
     } else {
         wb_putc(o->out, first ? '\t' : ' ');
-        wb_str(o->out, toponorm_term_kind_name(t->kind));
-        wb_putc(o->out, ':');
+        wb_put(o->out, l->text, l->text_n);
         wb_put(o->out, t->text, t->len);
     }
 }

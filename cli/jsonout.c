@@ -20,7 +20,7 @@ void wb_flush(wbuf *w)
     w->n = 0;
 }
 
-void wb_put(wbuf *w, const char *s, size_t n)
+void wb_put_slow(wbuf *w, const char *s, size_t n)
 {
     if (n > sizeof w->b - w->n) {
         wb_flush(w);

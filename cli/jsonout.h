@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 /* A write buffer over a stdio stream: no printf on the hot path. */
 typedef struct wbuf {
@@ -18,7 +19,17 @@ typedef struct wbuf {
 
 void wb_init(wbuf *w, FILE *f);
 void wb_flush(wbuf *w);
-void wb_put(wbuf *w, const char *s, size_t n);
+void wb_put_slow(wbuf *w, const char *s, size_t n);
+
+static inline void wb_put(wbuf *w, const char *s, size_t n)
+{
+    if (n <= sizeof w->b - w->n) {
+        memcpy(w->b + w->n, s, n);
+        w->n += n;
+    } else {
+        wb_put_slow(w, s, n);
+    }
+}
 void wb_str(wbuf *w, const char *s);
 void wb_uint(wbuf *w, unsigned long long v);
 
