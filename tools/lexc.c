@@ -367,10 +367,14 @@ static void compile_file(const char *file, table **tabs, size_t *ntabs)
             line[--len] = '\0';
         if (memchr(line, '\0', (size_t)len)) {
             complain(file, lineno, "NUL byte in line");
+            if (lineno == 1)
+                break;            /* no usable header: nothing after it can be read */
             continue;
         }
         if (!tn_utf8_valid(line, (size_t)len, &bad)) {
             complain(file, lineno, "invalid UTF-8 at byte %zu", bad + 1);
+            if (lineno == 1)
+                break;
             continue;
         }
         if (lineno == 1) {

@@ -19,7 +19,8 @@
 #include "utf8.h"
 
 #define MAX_PARTS   8              /* parts of one hyphenated compound */
-#define CACHE_SLOTS 32768          /* token -> terms cache, direct-mapped */
+#define CACHE_SLOTS 32768          /* token -> terms cache ... */
+#define CACHE_WAYS  4              /* ... 4-way set-associative, LRU */
 #define CACHE_RAW   40             /* longest token (bytes) the cache holds */
 #define CACHE_TERMS 10
 #define CACHE_BLOB  136
@@ -33,6 +34,7 @@
 */
 typedef struct cache_slot {
     uint32_t hash;
+    uint32_t used;                /* tick of the last use, for LRU */
     uint8_t raw_len, hint, lang, script, nterms;
     char raw[CACHE_RAW];
     uint8_t kind[CACHE_TERMS], len[CACHE_TERMS];
@@ -63,6 +65,7 @@ struct toponorm_scratch {
     tn_buf tmp;
     tn_buf stemmed;
     cache_slot *cache;
+    uint32_t tick;
     seg ahead[3];                  /* segments read but not consumed */
     int n_ahead;
     int seg_error;                 /* a segmenter error ended the chunk */
@@ -264,18 +267,19 @@ static int compute_terms(run *r, const char *s, size_t len, unsigned flags, toke
     return 0;
 }
 
-static void cache_store(cache_slot *cs, uint32_t h, unsigned hint, const char *raw,
-                        size_t raw_len, const token_terms *tt)
+/* Store the terms in slot cs; 0 when they do not fit (the slot is left alone). */
+static int cache_store(cache_slot *cs, uint32_t h, unsigned hint, const char *raw,
+                       size_t raw_len, const token_terms *tt)
 {
     size_t need = 0;
     int i;
     char *p;
     if (tt->n > CACHE_TERMS)
-        return;
+        return 0;
     for (i = 0; i < tt->n; i++)
         need += tt->len[i] + 1;
     if (need > CACHE_BLOB)
-        return;
+        return 0;
     cs->hash = h;
     cs->hint = (uint8_t)hint;
     cs->raw_len = (uint8_t)raw_len;
@@ -290,6 +294,7 @@ static void cache_store(cache_slot *cs, uint32_t h, unsigned hint, const char *r
         p[tt->len[i]] = '\0';
         p += tt->len[i] + 1;
     }
+    return 1;
 }
 
 static void cache_load(const cache_slot *cs, token_terms *tt)
@@ -324,18 +329,26 @@ static int emit_token(run *r, const char *chunk, size_t start, size_t end, unsig
     if (len > TN_MAX_TOKEN)
         return 0;                     /* see toponorm.h: over-long tokens get no terms */
     if (!(flags & TOPONORM_TERM_COMPOUND) && len <= CACHE_RAW) {
+        cache_slot *set;
+        int w;
         h = hash_bytes(chunk + start, len);
-        cs = &sc->cache[h % CACHE_SLOTS];
-        if (cs->hash == h && cs->raw_len == len && cs->hint == hint &&
-            memcmp(cs->raw, chunk + start, len) == 0) {
-            cache_load(cs, &tt);
-            goto emit_all;
+        set = &sc->cache[(h % (CACHE_SLOTS / CACHE_WAYS)) * CACHE_WAYS];
+        cs = set;
+        for (w = 0; w < CACHE_WAYS; w++) {
+            if (set[w].hash == h && set[w].raw_len == len && set[w].hint == hint &&
+                set[w].used && memcmp(set[w].raw, chunk + start, len) == 0) {
+                set[w].used = ++sc->tick;
+                cache_load(&set[w], &tt);
+                goto emit_all;
+            }
+            if (set[w].used < cs->used)
+                cs = &set[w];             /* the least recently used way */
         }
     }
     if ((rc = compute_terms(r, chunk + start, len, flags, &tt)) != 0)
         return rc;
-    if (cs)
-        cache_store(cs, h, hint, chunk + start, len, &tt);
+    if (cs && cache_store(cs, h, hint, chunk + start, len, &tt))
+        cs->used = ++sc->tick;
 emit_all:
     for (i = 0; i < tt.n; i++)
         if ((rc = emit(r, tt.kind[i], tt.text[i], tt.len[i], flags, start, end,

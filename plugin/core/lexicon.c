@@ -28,7 +28,8 @@ const char *toponorm_default_lexicon_path(void)
     return TOPONORM_PKGDATADIR "/toponorm.lex";
 }
 
-/* A string in the pool: in bounds, NUL-terminated at off+len, valid UTF-8. */
+/* A string in the pool: in bounds, NUL-terminated at off+len (and nowhere
+** before), valid UTF-8. */
 static const char *pool_str(const unsigned char *base, uint32_t pool_off,
                             uint32_t pool_n, uint32_t off, uint32_t len)
 {
@@ -36,7 +37,8 @@ static const char *pool_str(const unsigned char *base, uint32_t pool_off,
         return NULL;
     if (base[pool_off + off + len] != '\0')
         return NULL;
-    if (!tn_utf8_valid((const char *)base + pool_off + off, len, NULL))
+    if (memchr(base + pool_off + off, '\0', len) ||   /* terms must never hold NUL */
+        !tn_utf8_valid((const char *)base + pool_off + off, len, NULL))
         return NULL;
     return (const char *)base + pool_off + off;
 }

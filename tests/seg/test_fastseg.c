@@ -71,7 +71,7 @@ static int same_segments(const char *name, const char *text, size_t len)
 static char *generate(size_t want, unsigned seed, size_t *len)
 {
     static const char *pieces[] = {
-        "a", "Z", "q", "я", "Ї", "ґ", "ё", "Ы", "é", "ł", "ž", "ʼ", "ʹ", "0", "7",
+        "a", "Z", "q", "я", "Ї", "ґ", "ё", "Ы", "é", "ł", "ž", "ʼ", "ʹ", "0", "7", "ҁ", "҂", "Ԥ",
         "'", ".", ",", ";", ":", "_", " ", "  ", "\n", "\r\n", "\r", "\t", "-", "\"",
         "’", "‘", "·", "«", "»", "—", "–", "…", "•", "“", "”", "„", "№", "(", ")", "/",
         "\v", "\f", "?", "!", "@", "#", "ab", "Київ", "Donets'k", "1,000", "3.14",
