@@ -29,12 +29,16 @@
 /*
 ** Natural text repeats its words (Zipf), so the terms of a token are cached
 ** by its raw bytes: a hit skips folding, keys and stemming.  The terms
-** depend only on the bytes and the language hint (stems of ambiguous
-** Cyrillic), which the slot records.
+** depend only on the bytes, the language hint (stems of ambiguous Cyrillic)
+** and whether the token is a compound's joined form; the slot records all.
 */
-typedef struct cache_slot {
+/* Tags apart from payloads: a lookup reads one 32-byte line of tags. */
+typedef struct cache_tag {
     uint32_t hash;
-    uint32_t used;                /* tick of the last use, for LRU */
+    uint32_t used;                /* tick of the last use (LRU); 0: empty */
+} cache_tag;
+
+typedef struct cache_slot {
     uint8_t raw_len, hint, lang, script, nterms;
     char raw[CACHE_RAW];
     uint8_t kind[CACHE_TERMS], len[CACHE_TERMS];
@@ -65,6 +69,7 @@ struct toponorm_scratch {
     tn_buf tmp;
     tn_buf stemmed;
     cache_slot *cache;
+    cache_tag *tags;
     uint32_t tick;
     seg ahead[3];                  /* segments read but not consumed */
     int n_ahead;
@@ -141,7 +146,8 @@ int toponorm_scratch_new(const toponorm_analyzer *an, toponorm_scratch **out,
         return tn_error(err, TOPONORM_ENOMEM, "toponorm_scratch_new", 0, "out of memory");
     sc->an = an;
     sc->cache = calloc(CACHE_SLOTS, sizeof *sc->cache);
-    if (!sc->cache) {
+    sc->tags = calloc(CACHE_SLOTS, sizeof *sc->tags);
+    if (!sc->cache || !sc->tags) {
         toponorm_scratch_free(sc);
         return tn_error(err, TOPONORM_ENOMEM, "toponorm_scratch_new", 0, "out of memory");
     }
@@ -171,6 +177,7 @@ void toponorm_scratch_free(toponorm_scratch *sc)
     tn_buf_free(&sc->tmp);
     tn_buf_free(&sc->stemmed);
     free(sc->cache);
+    free(sc->tags);
     free(sc);
 }
 
@@ -268,8 +275,8 @@ static int compute_terms(run *r, const char *s, size_t len, unsigned flags, toke
 }
 
 /* Store the terms in slot cs; 0 when they do not fit (the slot is left alone). */
-static int cache_store(cache_slot *cs, uint32_t h, unsigned hint, const char *raw,
-                       size_t raw_len, const token_terms *tt)
+static int cache_store(cache_slot *cs, unsigned hint, const char *raw, size_t raw_len,
+                       const token_terms *tt)
 {
     size_t need = 0;
     int i;
@@ -280,7 +287,6 @@ static int cache_store(cache_slot *cs, uint32_t h, unsigned hint, const char *ra
         need += tt->len[i] + 1;
     if (need > CACHE_BLOB)
         return 0;
-    cs->hash = h;
     cs->hint = (uint8_t)hint;
     cs->raw_len = (uint8_t)raw_len;
     memcpy(cs->raw, raw, raw_len);
@@ -320,35 +326,44 @@ static int emit_token(run *r, const char *chunk, size_t start, size_t end, unsig
 {
     toponorm_scratch *sc = r->sc;
     size_t len = end - start;
-    unsigned hint = r->flags & (TOPONORM_HINT_UK | TOPONORM_HINT_RU | TOPONORM_HINT_EN);
+    /* What besides the bytes decides the terms: the hint, and whether this is
+    ** the joined form of a compound (which gets no stem). */
+    unsigned hint = (r->flags & (TOPONORM_HINT_UK | TOPONORM_HINT_RU | TOPONORM_HINT_EN)) |
+                    (flags & TOPONORM_TERM_COMPOUND ? 0x80u : 0);
     cache_slot *cs = NULL;
+    cache_tag *ctag = NULL;
     token_terms tt;
     uint32_t h = 0;
     int i, rc;
 
     if (len > TN_MAX_TOKEN)
         return 0;                     /* see toponorm.h: over-long tokens get no terms */
-    if (!(flags & TOPONORM_TERM_COMPOUND) && len <= CACHE_RAW) {
-        cache_slot *set;
-        int w;
-        h = hash_bytes(chunk + start, len);
-        set = &sc->cache[(h % (CACHE_SLOTS / CACHE_WAYS)) * CACHE_WAYS];
-        cs = set;
+    if (len <= CACHE_RAW) {
+        size_t set = (h = hash_bytes(chunk + start, len)) % (CACHE_SLOTS / CACHE_WAYS) * CACHE_WAYS;
+        cache_tag *tag = &sc->tags[set];
+        int w, victim = 0;
         for (w = 0; w < CACHE_WAYS; w++) {
-            if (set[w].hash == h && set[w].raw_len == len && set[w].hint == hint &&
-                set[w].used && memcmp(set[w].raw, chunk + start, len) == 0) {
-                set[w].used = ++sc->tick;
-                cache_load(&set[w], &tt);
-                goto emit_all;
+            if (tag[w].hash == h && tag[w].used) {
+                cache_slot *hit = &sc->cache[set + w];
+                if (hit->raw_len == len && hit->hint == hint &&
+                    memcmp(hit->raw, chunk + start, len) == 0) {
+                    tag[w].used = ++sc->tick;
+                    cache_load(hit, &tt);
+                    goto emit_all;
+                }
             }
-            if (set[w].used < cs->used)
-                cs = &set[w];             /* the least recently used way */
+            if (tag[w].used < tag[victim].used)
+                victim = w;               /* the least recently used way */
         }
+        cs = &sc->cache[set + victim];
+        ctag = &tag[victim];
     }
     if ((rc = compute_terms(r, chunk + start, len, flags, &tt)) != 0)
         return rc;
-    if (cs && cache_store(cs, h, hint, chunk + start, len, &tt))
-        cs->used = ++sc->tick;
+    if (cs && cache_store(cs, hint, chunk + start, len, &tt)) {
+        ctag->hash = h;
+        ctag->used = ++sc->tick;
+    }
 emit_all:
     for (i = 0; i < tt.n; i++)
         if ((rc = emit(r, tt.kind[i], tt.text[i], tt.len[i], flags, start, end,
