@@ -18,11 +18,13 @@
 ##
 ## The helper programs are EXTRA_PROGRAMS: only `make bench` builds them.
 
-EXTRA_PROGRAMS = bench/icu_baseline bench/timeproc
+EXTRA_PROGRAMS = bench/icu_baseline bench/timeproc bench/inproc
 bench_icu_baseline_SOURCES = bench/icu_baseline.c
 bench_icu_baseline_CFLAGS = $(AM_CFLAGS) $(ICU_CFLAGS)
 bench_icu_baseline_LDADD = $(ICU_LIBS)
 bench_timeproc_SOURCES = bench/timeproc.c
+bench_inproc_SOURCES = bench/inproc.c
+bench_inproc_LDADD = libtoponorm.la
 CLEANFILES += $(EXTRA_PROGRAMS)
 EXTRA_DIST += bench/run-analyze.sh
 
@@ -60,6 +62,7 @@ bench: toponorm$(EXEEXT) toponorm.lex $(EXTRA_PROGRAMS)
 	  --toponorm '$(abs_top_builddir)/toponorm$(EXEEXT)' \
 	  --icu-baseline '$(abs_top_builddir)/bench/icu_baseline$(EXEEXT)' \
 	  --timeproc '$(abs_top_builddir)/bench/timeproc$(EXEEXT)' \
+	  --inproc '$(abs_top_builddir)/bench/inproc$(EXEEXT)' \
 	  --valgrind '$(VALGRIND)' \
 	  --awk '$(AWK)' \
 	  --cflags '$(CFLAGS) $(SAN_CFLAGS)' \

@@ -23,7 +23,7 @@
 set -u
 
 me=run-analyze.sh
-toponorm='' icu='' timeproc='' valgrind='' awk=awk cflags='' srcdir='' reps=5
+toponorm='' icu='' timeproc='' inproc='' valgrind='' awk=awk cflags='' srcdir='' reps=5
 translit_bytes=2000000 sample_bytes=1000000 out=bench/out corpus=''
 
 die() {
@@ -33,7 +33,7 @@ die() {
 
 usage() {
     cat >&2 <<EOF
-usage: $me --toponorm BIN --icu-baseline BIN --timeproc BIN --corpus FILE
+usage: $me --toponorm BIN --icu-baseline BIN --timeproc BIN [--inproc BIN] --corpus FILE
            [--out DIR] [--reps N] [--translit-bytes N] [--sample-bytes N]
            [--valgrind BIN] [--awk AWK] [--cflags FLAGS] [--srcdir DIR]
 EOF
@@ -46,6 +46,7 @@ while test $# -gt 0; do
     --toponorm) toponorm=$2 ;;
     --icu-baseline) icu=$2 ;;
     --timeproc) timeproc=$2 ;;
+    --inproc) inproc=$2 ;;
     --valgrind) valgrind=$2 ;;
     --awk) awk=$2 ;;
     --cflags) cflags=$2 ;;
@@ -139,6 +140,12 @@ while test "$r" -le "$reps"; do
     progress "round $r/$reps"
     time_toponorm empty "$empty" 0
     time_toponorm toponorm "$corpus" "$bytes"
+    if test -n "$inproc"; then
+        line=$("$inproc" "$corpus") || die "inproc failed"
+        # shellcheck disable=SC2086 # four fields, no glob characters
+        set -- $line
+        record lib "$3" "$2" "$4"
+    fi
     time_icu wb8 wb-utf8
     time_icu wb16 wb-utf16
     time_icu translit translit --prefix "$translit_bytes"
@@ -229,6 +236,7 @@ fi
     }
     END {
         stat("toponorm"); stat("wb8"); stat("wb16"); stat("translit")
+        if (n["lib"]) stat("lib")
         for (i = 1; i <= n["empty"]; i++) { e[i] = sec["empty", i] * 1000; el = el sprintf(" %.1f", e[i]) }
         emed = median(e, n["empty"])
         for (i = 1; i <= n["toponorm"]; i++) t[i] = sec["toponorm", i]
@@ -236,6 +244,7 @@ fi
 
         printf "%-40s %8s %10s  %s\n", "throughput", "input MB", "median MB/s", "samples MB/s"
         row("toponorm analyze (whole process)", "toponorm")
+        if (n["lib"]) row("toponorm library in-process (no output)", "lib")
         row("ICU word break, UTF-8 UText", "wb8")
         row("ICU word break, UTF-16 incl. conversion", "wb16")
         row("ICU Any-Latin; Latin-ASCII; Lower", "translit")
@@ -250,6 +259,13 @@ fi
         ratio("toponorm / ICU word break UTF-8", "wb8")
         ratio("toponorm / ICU word break UTF-16", "wb16")
         ratio("toponorm / ICU Any-Latin", "translit")
+        if (n["lib"]) {
+            x = med["lib"] / med["wb8"]
+            printf "  %-38s %7.3f   (%s %.1fx faster)\n", "library in-process / ICU word break UTF-8", x,
+                x < 1 ? "ICU" : "toponorm", x < 1 ? 1 / x : x
+            x = med["lib"] / med["translit"]
+            printf "  %-38s %7.3f\n", "library in-process / ICU Any-Latin", x
+        }
 
         print "\ninstructions per input byte (callgrind, whole process; net = minus the empty-input run)"
         if (cg_note != "") { print "  " cg_note; exit }
