@@ -79,18 +79,54 @@ static int add_unique(tn_keys *ks, const char *k, size_t n)
     return 0;
 }
 
-/* Does cps[0..n) contain one of the sequences in q? */
-static int contains_any(const uint32_t *cps, size_t n, const tn_seqs *q)
+/* Does cps[0..n) contain the sequence q (len code points)? */
+static int contains(const uint32_t *cps, size_t n, const uint32_t *q, size_t len)
 {
     size_t i, k;
+    for (i = 0; i + len <= n; i++) {
+        if (cps[i] != q[0])
+            continue;
+        for (k = 1; k < len && cps[i + k] == q[k]; k++)
+            ;
+        if (k == len)
+            return 1;
+    }
+    return 0;
+}
+
+/* Does the word contain one of the sequences in q?  Sequences shared by
+** several readings (kh, zh, sch, ...) are looked up once per word: seen[]
+** remembers each answer by the sequence's first two code points. */
+typedef struct seq_memo {
+    uint32_t a[32], b[32];
+    uint8_t len[32], found[32];
+    int n;
+} seq_memo;
+
+static int contains_any(const uint32_t *cps, size_t n, const tn_seqs *q, seq_memo *m)
+{
     uint32_t j;
-    for (j = 0; j < q->n; j++)
-        for (i = 0; i + q->len[j] <= n; i++) {
-            for (k = 0; k < q->len[j] && cps[i + k] == q->cps[j][k]; k++)
-                ;
-            if (k == q->len[j])
-                return 1;
+    int k;
+    for (j = 0; j < q->n; j++) {
+        uint32_t a = q->cps[j][0], b = q->len[j] > 1 ? q->cps[j][1] : 0;
+        int found = -1;
+        for (k = 0; k < m->n; k++)
+            if (m->a[k] == a && m->b[k] == b && m->len[k] == q->len[j]) {
+                found = m->found[k];
+                break;
+            }
+        if (found < 0) {
+            found = contains(cps, n, q->cps[j], q->len[j]);
+            if (m->n < 32 && (q->len[j] <= 2)) {
+                m->a[m->n] = a;
+                m->b[m->n] = b;
+                m->len[m->n] = q->len[j];
+                m->found[m->n++] = (uint8_t)found;
+            }
         }
+        if (found)
+            return 1;
+    }
     return 0;
 }
 
@@ -101,11 +137,11 @@ static int contains_any(const uint32_t *cps, size_t n, const tn_seqs *q)
 ** Skipping implausible readings keeps a word's keys few: fewer index terms
 ** and fewer chance collisions.
 */
-static int plausible(const tn_table *t, const uint32_t *cps, size_t n)
+static int plausible(const tn_table *t, const uint32_t *cps, size_t n, seq_memo *m)
 {
-    if (contains_any(cps, n, &t->never))
+    if (contains_any(cps, n, &t->never, m))
         return 0;
-    return t->only.n == 0 || contains_any(cps, n, &t->only);
+    return t->only.n == 0 || contains_any(cps, n, &t->only, m);
 }
 
 /* Apply the key table(s) to the word and add the normalised key to ks. */
@@ -129,13 +165,15 @@ int tn_keys_compute(const toponorm_lexicon *lx, const uint32_t *cps, size_t n,
 {
     uint32_t r, tried = 0;
     int rc;
+    seq_memo memo;
 
     ks->n = 0;
     ks->buf.n = 0;
     if (script == TOPONORM_SCRIPT_CYRILLIC || lx->n_readings == 0)
         return add_key(NULL, lx->key_cyrl, cps, n, tmp, ks);
+    memo.n = 0;
     for (r = 0; r < lx->n_readings; r++) {
-        if (!plausible(lx->key_latn[r], cps, n))
+        if (!plausible(lx->key_latn[r], cps, n, &memo))
             continue;
         tried++;
         if ((rc = add_key(lx->key_latn[r], lx->key_cyrl, cps, n, tmp, ks)) != 0)

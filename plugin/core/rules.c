@@ -8,6 +8,8 @@
 ** letters just before and after the match.  A code point that no rule
 ** matches is copied unchanged.
 */
+#include <string.h>
+
 #include "internal.h"
 #include "lexfmt.h"
 #include "utf8.h"
@@ -70,7 +72,8 @@ static int rule_matches(const tn_rule *r, const uint32_t *cps, size_t n, size_t 
 int tn_rules_apply(const tn_table *const *tabs, int ntabs,
                    const uint32_t *cps, size_t n, tn_buf *out)
 {
-    size_t i = 0;
+    size_t i = 0, room = 0;
+    char *o;
     while (i < n) {
         const tn_rule *hit = NULL;
         int t;
@@ -87,16 +90,27 @@ int tn_rules_apply(const tn_table *const *tabs, int ntabs,
                 }
             }
         }
-        if (hit) {
-            if (hit->dst_len && tn_buf_add(out, hit->dst, hit->dst_len))
+        /* Output: at most max(dst_len, 4) bytes per step; reserve in bulk. */
+        if (room < (hit ? hit->dst_len : 4)) {
+            size_t want = (hit && hit->dst_len > 4 ? hit->dst_len : 4) + 4 * (n - i);
+            if (tn_buf_reserve(out, want))
                 return TOPONORM_ENOMEM;
+            room = out->cap - out->n - 1;
+        }
+        o = out->p + out->n;
+        if (hit) {
+            memcpy(o, hit->dst, hit->dst_len);
+            out->n += hit->dst_len;
+            room -= hit->dst_len;
             i += hit->src_n;
         } else {
-            char u[4];
-            if (tn_buf_add(out, u, tn_utf8_encode(cps[i], u)))
-                return TOPONORM_ENOMEM;
+            size_t k = tn_utf8_encode(cps[i], o);
+            out->n += k;
+            room -= k;
             i++;
         }
     }
+    if (out->p)
+        out->p[out->n] = '\0';
     return 0;
 }
