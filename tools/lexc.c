@@ -45,7 +45,7 @@ typedef struct pool {
     size_t n, cap;
 } pool;
 
-static int n_errors, strict;
+static int n_errors;
 
 static void complain(const char *file, int line, const char *fmt, ...)
 {
@@ -517,7 +517,7 @@ static int write_lexicon(const char *out, table *tabs, size_t ntabs, const char 
     tn_wr32(img + TN_H_VERSION, voff);
     tn_wr32(img + TN_H_VERSLEN, (uint32_t)strlen(version));
     size += sp.n;
-    tn_wr32(img + TN_H_CRC, tn_crc32(img + TN_LEX_HEADER_SIZE, size - TN_LEX_HEADER_SIZE));
+    tn_wr32(img + TN_H_CRC, tn_lex_crc(img, size));
 
     snprintf(tmp, sizeof tmp, "%s.tmp", out);
     f = fopen(tmp, "wb");
@@ -549,7 +549,7 @@ int main(int argc, char **argv)
         else if (strcmp(argv[i], "--data-version") == 0 && i + 1 < argc)
             version = argv[++i];
         else if (strcmp(argv[i], "--strict") == 0)
-            strict = 1;
+            ;   /* accepted for compatibility: every problem is already an error */
         else if (strcmp(argv[i], "--check") == 0)
             check_only = 1;
         else if (argv[i][0] == '-') {

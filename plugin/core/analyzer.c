@@ -109,9 +109,12 @@ int toponorm_analyzer_new(const toponorm_lexicon *lx, const toponorm_options *op
     *out = NULL;
     if (!lx)
         return tn_error(err, TOPONORM_EINVAL, "toponorm_analyzer_new", 0, "lexicon is NULL");
-    if (opt && (opt->size < sizeof(uint32_t) * 2 || opt->min_key_len < 0))
+    if (opt && (opt->size < sizeof(uint32_t) * 2 || opt->min_key_len < 0 ||
+                (opt->kinds & ~((1u << TOPONORM_TERM_SURFACE) | (1u << TOPONORM_TERM_KEY) |
+                                (1u << TOPONORM_TERM_PLACE) | (1u << TOPONORM_TERM_STEM)))))
         return tn_error(err, TOPONORM_EINVAL, "toponorm_analyzer_new", 0,
-                        "options not initialised with toponorm_options_init");
+                        "bad options: call toponorm_options_init first; kinds is a mask "
+                        "of (1 << TOPONORM_TERM_*)");
     an = calloc(1, sizeof *an);
     if (!an)
         return tn_error(err, TOPONORM_ENOMEM, "toponorm_analyzer_new", 0, "out of memory");

@@ -3,13 +3,13 @@
 **
 ** Steps, in order (each one why):
 **   1. decode UTF-8 (ill-formed bytes read as U+FFFD);
-**   2. note uk/ru marker letters (і ї є ґ / ы э ё ъ) before anything folds
-**      them away;
-**   3. map every apostrophe form to U+0027 (before NFKC, which would turn
-**      U+00B4 into a space and a combining accent);
-**   4. repair look-alike letters: Latin a/e/o/p/c/x/y/i/... inside a
+**   2. map every apostrophe form to U+0027 (before NFKC, which would turn
+**      U+00B4 into a space and a combining accent), and U+2010/U+2011 to -;
+**   3. repair look-alike letters: Latin a/e/o/p/c/x/y/i/... inside a
 **      Cyrillic word become Cyrillic, and the reverse, when the word's other
 **      letters say which script it is;
+**   4. note uk/ru marker letters (і ї є ґ / ы э ё ъ) before anything folds
+**      them away;
 **   5. NFKC casefold (ICU), with a fast path for ASCII and basic Cyrillic,
 **      where NFKC_Casefold is a plain case shift (tests/unit/test_fold.c
 **      checks the fast path against ICU for every code point it covers);
@@ -178,22 +178,27 @@ int tn_fold_token(tn_fold *f, tn_scratch_bufs *sb, const char *s, size_t len)
             c = tn_utf8_decode(p + i, len - i, &used);
             i += used;
         }
-        if (c >= 0x400 && c <= 0x52F)
+        if (is_cyr(c))
             has_cyr = 1;
         else if (c >= 'A' && is_lat(c))
             has_lat = 1;
-        switch (c) {
+        if (is_apostrophe(c))
+            c = '\'';
+        else if (c == 0x2010 || c == 0x2011)
+            c = '-';                 /* hyphens: one spelling for compounds */
+        f->cps[f->n++] = c;
+    }
+    if (has_cyr && has_lat)          /* only a two-script word can need repair */
+        repair_homoglyphs(f->cps, f->n);
+    /* uk/ru marker letters, after the repair (Latin i in Марiуполь is і). */
+    for (k = 0; k < f->n; k++) {
+        switch (f->cps[k]) {
         case 0x456: case 0x406: case 0x457: case 0x407: case 0x454: case 0x404:
         case 0x491: case 0x490: uk++; break;
         case 0x44B: case 0x42B: case 0x44D: case 0x42D: case 0x451: case 0x401:
         case 0x44A: case 0x42A: ru++; break;
         }
-        if (is_apostrophe(c))
-            c = '\'';
-        f->cps[f->n++] = c;
     }
-    if (has_cyr && has_lat)          /* only a two-script word can need repair */
-        repair_homoglyphs(f->cps, f->n);
     for (k = 0; k < f->n; k++) {
         uint32_t c = fast_fold(f->cps[k]);
         if (!c) {

@@ -5,9 +5,10 @@
 ** Layout (all integers little-endian u32 unless noted):
 **
 **   header   64 bytes   magic "TOPONLEX", format, header size, file size,
-**                       CRC-32 of everything after the header, table count,
-**                       offsets/counts of the table and rule arrays and of
-**                       the string pool, offset of the data version string
+**                       CRC-32 of the whole file (this field read as zero),
+**                       table count, offsets/counts of the table and rule
+**                       arrays and of the string pool, offset and length of
+**                       the data version string; bytes 56..63 reserved, zero
 **   tables   32 bytes each: name, kind, script, first rule, rule count,
 **                       attributes ("key=value ..." from the source header)
 **   rules    28 bytes each: source, target, before-set, after-set strings
@@ -42,6 +43,7 @@
 #define TN_H_NSTRINGS   44
 #define TN_H_VERSION    48   /* string offset of the data version */
 #define TN_H_VERSLEN    52   /* its length in bytes */
+#define TN_H_RESERVED   56   /* 8 bytes, zero */
 
 /* Table kinds. */
 #define TN_KIND_KEY      1u  /* match-key table: Cyrillic or one Latin reading */
@@ -84,21 +86,34 @@ static inline void tn_wr16(unsigned char *p, uint16_t v)
     p[0] = (unsigned char)v; p[1] = (unsigned char)(v >> 8);
 }
 
-/* CRC-32 (IEEE 802.3, reflected), as zlib computes it. */
-static inline uint32_t tn_crc32(const unsigned char *p, size_t n)
+/* CRC-32 (IEEE 802.3, reflected), as zlib computes it; c starts at 0. */
+static inline uint32_t tn_crc32_update(uint32_t c, const unsigned char *p, size_t n)
 {
-    uint32_t table[256], c;
+    uint32_t table[256], x;
     unsigned i, k;
     for (i = 0; i < 256; i++) {
-        c = i;
+        x = i;
         for (k = 0; k < 8; k++)
-            c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-        table[i] = c;
+            x = x & 1 ? 0xEDB88320u ^ (x >> 1) : x >> 1;
+        table[i] = x;
     }
-    c = 0xFFFFFFFFu;
+    c ^= 0xFFFFFFFFu;
     while (n--)
         c = table[(c ^ *p++) & 0xFF] ^ (c >> 8);
     return c ^ 0xFFFFFFFFu;
+}
+
+/*
+** The checksum of a whole lexicon image: every byte, header included, with
+** the 4 bytes of the CRC field itself read as zero.  So no header field
+** (counts, offsets, the data version) can change unnoticed.
+*/
+static inline uint32_t tn_lex_crc(const unsigned char *img, size_t size)
+{
+    static const unsigned char zero[4] = {0, 0, 0, 0};
+    uint32_t c = tn_crc32_update(0, img, TN_H_CRC);
+    c = tn_crc32_update(c, zero, 4);
+    return tn_crc32_update(c, img + TN_H_CRC + 4, size - TN_H_CRC - 4);
 }
 
 #endif

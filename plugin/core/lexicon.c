@@ -234,7 +234,7 @@ int toponorm_lexicon_open(const char *path, toponorm_lexicon **out,
     *out = NULL;
     if (!path)
         path = toponorm_default_lexicon_path();
-    fd = open(path, O_RDONLY | O_CLOEXEC);
+    fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);   /* a FIFO must not block */
     if (fd < 0)
         return tn_error(err, TOPONORM_EIO, path, 0, "cannot open: %s", strerror(errno));
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
@@ -276,8 +276,10 @@ int toponorm_lexicon_open(const char *path, toponorm_lexicon **out,
         rc = tn_error(err, TOPONORM_EFORMAT, path, 0,
                       "truncated or padded lexicon: header says %u bytes, file has %zu",
                       tn_rd32(b + TN_H_FSIZE), lx->size);
-    else if (tn_crc32(b + TN_LEX_HEADER_SIZE, lx->size - TN_LEX_HEADER_SIZE) != tn_rd32(b + TN_H_CRC))
+    else if (tn_lex_crc(b, lx->size) != tn_rd32(b + TN_H_CRC))
         rc = tn_error(err, TOPONORM_EFORMAT, path, 0, "corrupt lexicon: checksum mismatch");
+    else if (tn_rd32(b + TN_H_RESERVED) || tn_rd32(b + TN_H_RESERVED + 4))
+        rc = tn_error(err, TOPONORM_EFORMAT, path, 0, "corrupt lexicon: reserved header bytes set");
     else
         rc = load(lx, path, err);
     if (rc) {
