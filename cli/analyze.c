@@ -113,33 +113,6 @@ static void usage(FILE *f)
           "  Reads text on stdin and writes its tokens with their index terms.\n", f);
 }
 
-/* Read all of stdin; NULL on failure. */
-static char *slurp(FILE *in, size_t *len)
-{
-    size_t cap = 1 << 20, n = 0, got;
-    char *buf = malloc(cap);
-    if (!buf)
-        return NULL;
-    while ((got = fread(buf + n, 1, cap - n, in)) > 0) {
-        n += got;
-        if (n == cap) {
-            char *p = realloc(buf, cap * 2);
-            if (!p) {
-                free(buf);
-                return NULL;
-            }
-            buf = p;
-            cap *= 2;
-        }
-    }
-    if (ferror(in)) {
-        free(buf);
-        return NULL;
-    }
-    *len = n;
-    return buf;
-}
-
 int cmd_analyze(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -217,7 +190,7 @@ int cmd_analyze(int argc, char **argv)
         free(line);
     } else {
         size_t len = 0;
-        char *text = slurp(stdin, &len);
+        char *text = cli_slurp(stdin, &len);
         if (!text) {
             fprintf(stderr, "toponorm analyze: cannot read stdin\n");
             cli_analyzer_close(&ca);

@@ -4,6 +4,7 @@
 #ifndef TN_CLI_H
 #define TN_CLI_H
 
+#include <stdio.h>
 #include <toponorm/toponorm.h>
 
 /* Exit codes of the CLI contract (../shared/DESIGN.md). */
@@ -13,6 +14,11 @@
 #define EXIT_DB      3
 
 int cmd_analyze(int argc, char **argv);
+int cmd_translit(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+
+/* Read all of in into a malloc'ed buffer (NULL on failure); *len its size. */
+char *cli_slurp(FILE *in, size_t *len);
 
 /*
 ** Open the lexicon (path NULL: the default) and an analyzer and scratch over

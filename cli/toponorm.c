@@ -35,11 +35,39 @@ void cli_analyzer_close(cli_analyzer *ca)
     memset(ca, 0, sizeof *ca);
 }
 
+char *cli_slurp(FILE *in, size_t *len)
+{
+    size_t cap = 1 << 20, n = 0, got;
+    char *buf = malloc(cap);
+    if (!buf)
+        return NULL;
+    while ((got = fread(buf + n, 1, cap - n, in)) > 0) {
+        n += got;
+        if (n == cap) {
+            char *p = realloc(buf, cap * 2);
+            if (!p) {
+                free(buf);
+                return NULL;
+            }
+            buf = p;
+            cap *= 2;
+        }
+    }
+    if (ferror(in)) {
+        free(buf);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
 static void usage(FILE *f)
 {
     fputs("usage: toponorm COMMAND [OPTIONS]\n"
           "commands:\n"
           "  analyze   text on stdin -> tokens and their index terms (see toponorm analyze --help)\n"
+          "  translit  text on stdin -> romanised by one standard (--scheme NAME, --list)\n"
+          "  check     regression-test transliteration tables against samples and golden files\n"
           "  version   print the library and lexicon versions\n", f);
 }
 
@@ -52,6 +80,10 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[1], "analyze") == 0)
         return cmd_analyze(argc - 1, argv + 1);
+    if (strcmp(argv[1], "translit") == 0)
+        return cmd_translit(argc - 1, argv + 1);
+    if (strcmp(argv[1], "check") == 0)
+        return cmd_check(argc - 1, argv + 1);
     if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
         cli_analyzer ca;
         printf("toponorm %s\n", toponorm_version());

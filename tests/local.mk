@@ -36,3 +36,9 @@ tests_seg_test_fastseg_CFLAGS = $(TEST_CFLAGS)
 tests_seg_test_fastseg_LDADD = $(ICU_LIBS)
 TESTS += tests/seg/test_fastseg.sh
 EXTRA_DIST += tests/seg/test_fastseg.sh
+
+## Transliteration tables: every table against its samples and golden file,
+## and the check/translit commands themselves.
+TESTS += tests/translit/test_tables.sh tests/translit/test_check.sh
+EXTRA_DIST += tests/translit/test_tables.sh tests/translit/test_check.sh \
+	tests/translit/fixture-kmu.tsv

@@ -33,11 +33,18 @@ typedef struct rule {
     int line;
 } rule;
 
+typedef struct sample {
+    char *in, *out;
+    int line;
+} sample;
+
 typedef struct table {
     char *name, *attrs;
     uint32_t kind, script;
     rule *rules;
     size_t n, cap;
+    sample *samples;
+    size_t n_samples;
 } table;
 
 typedef struct pool {
@@ -222,6 +229,11 @@ static void free_tables(table *tabs, size_t ntabs)
         for (k = 0; k < tabs[i].n; k++)
             free_rule(&tabs[i].rules[k]);
         free(tabs[i].rules);
+        for (k = 0; k < tabs[i].n_samples; k++) {
+            free(tabs[i].samples[k].in);
+            free(tabs[i].samples[k].out);
+        }
+        free(tabs[i].samples);
         free(tabs[i].name);
         free(tabs[i].attrs);
     }
@@ -269,7 +281,11 @@ static int parse_header(table *t, table *tabs, size_t ntabs, char *line,
         complain(file, 1, "first line must be '#! toponorm-lexicon 1 kind=... name=...'");
         return -1;
     }
-    t->attrs = xstrdup(line + 22);
+    {   /* the source file goes into the attributes, for file:line reports */
+        size_t n = strlen(line + 22) + strlen(file) + 16;
+        t->attrs = xrealloc(NULL, n);
+        snprintf(t->attrs, n, "%s file=\"%s\"", line + 22, file);
+    }
     if (!attr(t->attrs, "name", v, sizeof v) || !*v) {
         complain(file, 1, "header has no name=");
         return -1;
@@ -384,6 +400,29 @@ static void compile_file(const char *file, table **tabs, size_t *ntabs)
         }
         if (line[0] == '\0' || line[0] == '#')
             continue;
+        if (strncmp(line, "@sample\t", 8) == 0) {
+            sample sm;
+            p = line + 8;
+            if (next_field(&p, src, sizeof src) || next_field(&p, dst, sizeof dst) || *p ||
+                !*src) {
+                complain(file, lineno, "a sample is @sample<TAB>INPUT<TAB>EXPECTED");
+                continue;
+            }
+            if (t.kind != TN_KIND_TRANSLIT) {
+                complain(file, lineno, "@sample belongs in kind=translit tables");
+                continue;
+            }
+            sm.in = xstrdup(src);
+            sm.out = xstrdup(dst);
+            sm.line = lineno;
+            t.samples = xrealloc(t.samples, (t.n_samples + 1) * sizeof *t.samples);
+            t.samples[t.n_samples++] = sm;
+            continue;
+        }
+        if (line[0] == '@') {
+            complain(file, lineno, "unknown directive (only @sample)");
+            continue;
+        }
         p = line;
         if (next_field(&p, src, sizeof src) || next_field(&p, dst, sizeof dst)) {
             complain(file, lineno, "bad field (unterminated quote or longer than %d bytes)", MAX_FIELD);
@@ -437,6 +476,11 @@ static void compile_file(const char *file, table **tabs, size_t *ntabs)
         for (size_t k = 0; k < t.n; k++)
             free_rule(&t.rules[k]);
         free(t.rules);
+        for (size_t k = 0; k < t.n_samples; k++) {
+            free(t.samples[k].in);
+            free(t.samples[k].out);
+        }
+        free(t.samples);
         free(t.attrs);
         return;
     }
@@ -462,22 +506,26 @@ static uint32_t pool_add(pool *p, const char *s)
 
 static int write_lexicon(const char *out, table *tabs, size_t ntabs, const char *version)
 {
-    size_t nrules = 0, i, k, size;
-    unsigned char *img, *tp, *rp;
+    size_t nrules = 0, nsamples = 0, i, k, size, si = 0;
+    unsigned char *img, *tp, *rp, *smp;
     pool sp = {0};
     uint32_t voff, roff = 0;
     char tmp[4096];
     FILE *f;
     int rc;
 
-    for (i = 0; i < ntabs; i++)
+    for (i = 0; i < ntabs; i++) {
         nrules += tabs[i].n;
+        nsamples += tabs[i].n_samples;
+    }
     voff = pool_add(&sp, version);
-    size = TN_LEX_HEADER_SIZE + ntabs * TN_LEX_TABLE_SIZE + nrules * TN_LEX_RULE_SIZE;
+    size = TN_LEX_HEADER_SIZE + ntabs * TN_LEX_TABLE_SIZE + nrules * TN_LEX_RULE_SIZE +
+           nsamples * TN_LEX_SAMPLE_SIZE;
     img = xrealloc(NULL, size);
     memset(img, 0, size);
     tp = img + TN_LEX_HEADER_SIZE;
     rp = tp + ntabs * TN_LEX_TABLE_SIZE;
+    smp = rp + nrules * TN_LEX_RULE_SIZE;
     for (i = 0; i < ntabs; i++) {
         unsigned char *t = tp + i * TN_LEX_TABLE_SIZE;
         tn_wr32(t + 0, pool_add(&sp, tabs[i].name));
@@ -501,6 +549,15 @@ static int write_lexicon(const char *out, table *tabs, size_t ntabs, const char 
             tn_wr16(r + 22, (uint16_t)strlen(ru->after));
             tn_wr32(r + 24, ru->ctx);
         }
+        for (k = 0; k < tabs[i].n_samples; k++, si++) {
+            unsigned char *q = smp + si * TN_LEX_SAMPLE_SIZE;
+            tn_wr32(q + 0, (uint32_t)i);
+            tn_wr32(q + 4, (uint32_t)tabs[i].samples[k].line);
+            tn_wr32(q + 8, pool_add(&sp, tabs[i].samples[k].in));
+            tn_wr32(q + 12, pool_add(&sp, tabs[i].samples[k].out));
+            tn_wr16(q + 16, (uint16_t)strlen(tabs[i].samples[k].in));
+            tn_wr16(q + 18, (uint16_t)strlen(tabs[i].samples[k].out));
+        }
     }
     img = xrealloc(img, size + sp.n);
     memcpy(img + size, sp.p, sp.n);
@@ -516,6 +573,9 @@ static int write_lexicon(const char *out, table *tabs, size_t ntabs, const char 
     tn_wr32(img + TN_H_NSTRINGS, (uint32_t)sp.n);
     tn_wr32(img + TN_H_VERSION, voff);
     tn_wr32(img + TN_H_VERSLEN, (uint32_t)strlen(version));
+    tn_wr32(img + TN_H_NSAMPLES, (uint32_t)nsamples);
+    tn_wr32(img + TN_H_SAMPLES, (uint32_t)(TN_LEX_HEADER_SIZE + ntabs * TN_LEX_TABLE_SIZE +
+                                           nrules * TN_LEX_RULE_SIZE));
     size += sp.n;
     tn_wr32(img + TN_H_CRC, tn_lex_crc(img, size));
 

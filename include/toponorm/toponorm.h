@@ -206,6 +206,47 @@ int toponorm_analyze(const toponorm_analyzer *an, toponorm_scratch *sc,
                      const char *text, size_t len, unsigned flags,
                      toponorm_term_cb cb, void *ctx);
 
+/*
+** Transliteration tables (lexicons/translit/): each standard is one table,
+** addressed by its index 0 .. toponorm_translit_count()-1.  Strings returned
+** here belong to the lexicon and live as long as it is open.  All functions
+** are thread-safe: they only read the lexicon.
+*/
+int toponorm_translit_count(const toponorm_lexicon *lx);
+
+/* Name of table i ("uk-kmu-2010"), or NULL when i is out of range. */
+const char *toponorm_translit_name(const toponorm_lexicon *lx, int i);
+
+/* Index of the table called name, or -1. */
+int toponorm_translit_find(const toponorm_lexicon *lx, const char *name);
+
+/*
+** Copy the value of header attribute key (lang, purpose, standard, source,
+** version, file, ...) of table i into buf (cap bytes, NUL-terminated);
+** returns its length, or -1 when the table has no such attribute.
+*/
+int toponorm_translit_attr(const toponorm_lexicon *lx, int i, const char *key,
+                           char *buf, size_t cap);
+
+/*
+** Transliterate len bytes of UTF-8 through table i: every Cyrillic word
+** (letters, with apostrophes between letters) is rewritten, capitals kept
+** (Щастя -> Shchastia, ЩАСТЯ -> SHCHASTIA); every other byte, ill-formed
+** UTF-8 included, is copied unchanged.  *out gets a NUL-terminated string
+** the caller frees with toponorm_free(); *out_len its length.
+*/
+int toponorm_translit(const toponorm_lexicon *lx, int i, const char *text, size_t len,
+                      char **out, size_t *out_len);
+
+/* Number of @sample lines of table i, and sample k of it: the input, the
+** expected output and the line of the table's source file. */
+int toponorm_translit_sample_count(const toponorm_lexicon *lx, int i);
+int toponorm_translit_sample(const toponorm_lexicon *lx, int i, int k, const char **input,
+                             const char **expected, int *line);
+
+/* Free memory the library returned (toponorm_translit output). NULL is fine. */
+void toponorm_free(void *p);
+
 /* The message for a status code (static; never NULL). */
 const char *toponorm_strerror(int code);
 

@@ -35,6 +35,12 @@ typedef struct tn_far_span {
     tn_span span;
 } tn_far_span;
 
+/* One @sample line of a translit table. */
+typedef struct tn_sample {
+    const char *in, *expected;
+    uint32_t line;
+} tn_sample;
+
 /* Letter sequences from a header attribute such as never=kh,zh (key tables). */
 #define TN_MAX_SEQS 16
 typedef struct tn_seqs {
@@ -52,6 +58,8 @@ typedef struct tn_table {
     tn_span direct[TN_DIRECT_CPS];
     tn_far_span *far;           /* first code points >= TN_DIRECT_CPS, sorted */
     uint32_t n_far;
+    tn_sample *samples;         /* translit tables: their @sample lines */
+    uint32_t n_samples;
     tn_seqs never;              /* a Latin reading is not tried on words with these */
     tn_seqs only;               /* ...and, when set, only on words with one of these */
 } tn_table;
@@ -65,6 +73,8 @@ struct toponorm_lexicon {
     const tn_table *key_cyrl;                  /* the Cyrillic key table */
     const tn_table *key_latn[TN_MAX_READINGS]; /* Latin readings, in file order */
     uint32_t n_readings;
+    const tn_table **translit;                 /* kind=translit tables, in file order */
+    uint32_t n_translit;
 };
 
 struct toponorm_analyzer {
@@ -92,6 +102,13 @@ int tn_error(toponorm_error *err, int code, const char *where, int line,
 
 /* lexicon.c */
 const tn_table *tn_lexicon_table(const toponorm_lexicon *lx, const char *name);
+
+/*
+** rules.c: the rule that applies at cps[i] in the first table of tabs[] that
+** has one (longest source, then file order, context holding), or NULL.
+*/
+const tn_rule *tn_rules_match(const tn_table *const *tabs, int ntabs,
+                              const uint32_t *cps, size_t n, size_t i);
 
 /*
 ** rules.c: rewrite cps[0..n) with the first table in tabs[] that has a rule

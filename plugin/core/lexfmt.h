@@ -8,11 +8,13 @@
 **                       CRC-32 of the whole file (this field read as zero),
 **                       table count, offsets/counts of the table and rule
 **                       arrays and of the string pool, offset and length of
-**                       the data version string; bytes 56..63 reserved, zero
+**                       the data version string, count/offset of samples
 **   tables   32 bytes each: name, kind, script, first rule, rule count,
 **                       attributes ("key=value ..." from the source header)
 **   rules    28 bytes each: source, target, before-set, after-set strings
 **                       (offset into the pool + u16 length) and context bits
+**   samples  24 bytes each: table index, source line, input and expected
+**                       strings (offset + u16 length) of a table's @sample lines
 **   strings  NUL-terminated UTF-8, referenced by offset
 **
 ** The loader checks every offset and length against the file size before it
@@ -29,6 +31,7 @@
 #define TN_LEX_HEADER_SIZE 64u
 #define TN_LEX_TABLE_SIZE  32u
 #define TN_LEX_RULE_SIZE   28u
+#define TN_LEX_SAMPLE_SIZE 24u
 
 /* Header field offsets. */
 #define TN_H_FORMAT      8
@@ -43,7 +46,8 @@
 #define TN_H_NSTRINGS   44
 #define TN_H_VERSION    48   /* string offset of the data version */
 #define TN_H_VERSLEN    52   /* its length in bytes */
-#define TN_H_RESERVED   56   /* 8 bytes, zero */
+#define TN_H_NSAMPLES   56   /* count of sample records */
+#define TN_H_SAMPLES    60   /* offset of the sample array */
 
 /* Table kinds. */
 #define TN_KIND_KEY      1u  /* match-key table: Cyrillic or one Latin reading */

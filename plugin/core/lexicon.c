@@ -96,9 +96,12 @@ static void free_tables(toponorm_lexicon *lx)
     for (i = 0; i < lx->n_tables; i++) {
         free(lx->tables[i].rules);
         free(lx->tables[i].far);
+        free(lx->tables[i].samples);
     }
     free(lx->tables);
+    free(lx->translit);
     lx->tables = NULL;
+    lx->translit = NULL;
 }
 
 /* Decode a rule source into code points; 0 on success. */
@@ -146,6 +149,36 @@ static void parse_seqs(const char *attrs, const char *key, tn_seqs *out)
         if (*s == ',')
             s++;
     }
+}
+
+/* The @sample records: each names its table and two pool strings. */
+static int load_samples(toponorm_lexicon *lx, const char *path, toponorm_error *err)
+{
+    const unsigned char *b = lx->map;
+    uint32_t n = tn_rd32(b + TN_H_NSAMPLES), off = tn_rd32(b + TN_H_SAMPLES);
+    uint32_t soff = tn_rd32(b + TN_H_STRINGS), sn = tn_rd32(b + TN_H_NSTRINGS), i;
+    if (off > lx->size || (uint64_t)n * TN_LEX_SAMPLE_SIZE > lx->size - off)
+        return tn_error(err, TOPONORM_EFORMAT, path, 0, "corrupt lexicon: sample array out of bounds");
+    for (i = 0; i < n; i++) {
+        const unsigned char *q = b + off + (size_t)i * TN_LEX_SAMPLE_SIZE;
+        uint32_t t = tn_rd32(q);
+        tn_table *tab;
+        tn_sample *sm;
+        if (t >= lx->n_tables || lx->tables[t].kind != TN_KIND_TRANSLIT)
+            return tn_error(err, TOPONORM_EFORMAT, path, 0, "corrupt lexicon: sample's table");
+        tab = &lx->tables[t];
+        sm = realloc(tab->samples, (tab->n_samples + 1) * sizeof *sm);
+        if (!sm)
+            return tn_error(err, TOPONORM_ENOMEM, path, 0, "out of memory");
+        tab->samples = sm;
+        sm += tab->n_samples++;
+        sm->line = tn_rd32(q + 4);
+        sm->in = pool_str(b, soff, sn, tn_rd32(q + 8), tn_rd16(q + 16));
+        sm->expected = pool_str(b, soff, sn, tn_rd32(q + 12), tn_rd16(q + 18));
+        if (!sm->in || !sm->expected)
+            return tn_error(err, TOPONORM_EFORMAT, path, 0, "corrupt lexicon: sample strings");
+    }
+    return 0;
 }
 
 /* Parse and check everything past the header checks; see lexfmt.h. */
@@ -217,6 +250,14 @@ static int load(toponorm_lexicon *lx, const char *path, toponorm_error *err)
     if (!lx->key_cyrl)
         return tn_error(err, TOPONORM_EFORMAT, path, 0,
                         "lexicon has no Cyrillic key table (kind=key script=Cyrl)");
+    if (load_samples(lx, path, err))
+        return TOPONORM_EFORMAT;
+    lx->translit = calloc(ntab ? ntab : 1, sizeof *lx->translit);
+    if (!lx->translit)
+        return tn_error(err, TOPONORM_ENOMEM, path, 0, "out of memory");
+    for (i = 0; i < ntab; i++)
+        if (lx->tables[i].kind == TN_KIND_TRANSLIT)
+            lx->translit[lx->n_translit++] = &lx->tables[i];
 #undef BAD
     return 0;
 }
@@ -278,8 +319,6 @@ int toponorm_lexicon_open(const char *path, toponorm_lexicon **out,
                       tn_rd32(b + TN_H_FSIZE), lx->size);
     else if (tn_lex_crc(b, lx->size) != tn_rd32(b + TN_H_CRC))
         rc = tn_error(err, TOPONORM_EFORMAT, path, 0, "corrupt lexicon: checksum mismatch");
-    else if (tn_rd32(b + TN_H_RESERVED) || tn_rd32(b + TN_H_RESERVED + 4))
-        rc = tn_error(err, TOPONORM_EFORMAT, path, 0, "corrupt lexicon: reserved header bytes set");
     else
         rc = load(lx, path, err);
     if (rc) {

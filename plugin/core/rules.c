@@ -69,27 +69,31 @@ static int rule_matches(const tn_rule *r, const uint32_t *cps, size_t n, size_t 
     return 1;
 }
 
+const tn_rule *tn_rules_match(const tn_table *const *tabs, int ntabs,
+                              const uint32_t *cps, size_t n, size_t i)
+{
+    int t;
+    for (t = 0; t < ntabs; t++) {
+        const tn_span *sp = span_for(tabs[t], cps[i]);
+        uint32_t k;
+        if (!sp)
+            continue;
+        for (k = 0; k < sp->count; k++) {
+            const tn_rule *r = &tabs[t]->rules[sp->start + k];
+            if (rule_matches(r, cps, n, i))
+                return r;
+        }
+    }
+    return NULL;
+}
+
 int tn_rules_apply(const tn_table *const *tabs, int ntabs,
                    const uint32_t *cps, size_t n, tn_buf *out)
 {
     size_t i = 0, room = 0;
     char *o;
     while (i < n) {
-        const tn_rule *hit = NULL;
-        int t;
-        for (t = 0; t < ntabs && !hit; t++) {
-            const tn_span *sp = span_for(tabs[t], cps[i]);
-            uint32_t k;
-            if (!sp)
-                continue;
-            for (k = 0; k < sp->count; k++) {
-                const tn_rule *r = &tabs[t]->rules[sp->start + k];
-                if (rule_matches(r, cps, n, i)) {
-                    hit = r;
-                    break;
-                }
-            }
-        }
+        const tn_rule *hit = tn_rules_match(tabs, ntabs, cps, n, i);
         /* Output: at most max(dst_len, 4) bytes per step; reserve in bulk. */
         if (room < (hit ? hit->dst_len : 4)) {
             size_t want = (hit && hit->dst_len > 4 ? hit->dst_len : 4) + 4 * (n - i);

@@ -1,0 +1,2 @@
+## Filled in by the ru tables.
+TRANSLIT_RU =

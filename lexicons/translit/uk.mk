@@ -1,0 +1,2 @@
+## Filled in by the uk tables.
+TRANSLIT_UK =

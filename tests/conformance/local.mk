@@ -1,0 +1,2 @@
+## The iuliia conformance check (make check-conformance), filled in with the Russian tables.
+.PHONY: check-conformance
