@@ -42,3 +42,11 @@ EXTRA_DIST += tests/seg/test_fastseg.sh
 TESTS += tests/translit/test_tables.sh tests/translit/test_check.sh
 EXTRA_DIST += tests/translit/test_tables.sh tests/translit/test_check.sh \
 	tests/translit/fixture-kmu.tsv
+
+## The key meets every transliteration table on the golden names.
+check_PROGRAMS += tests/key/test_translit_keys
+tests_key_test_translit_keys_SOURCES = tests/key/test_translit_keys.c
+tests_key_test_translit_keys_CFLAGS = $(TEST_CFLAGS)
+tests_key_test_translit_keys_LDADD = $(TEST_LDADD)
+TESTS += tests/key/test_translit_keys.sh
+EXTRA_DIST += tests/key/test_translit_keys.sh tests/data/translit-key-exceptions.tsv
