@@ -26,7 +26,7 @@ bench_timeproc_SOURCES = bench/timeproc.c
 bench_inproc_SOURCES = bench/inproc.c
 bench_inproc_LDADD = libtoponorm.la
 CLEANFILES += $(EXTRA_PROGRAMS)
-EXTRA_DIST += bench/run-analyze.sh
+EXTRA_DIST += bench/run-analyze.sh bench/run-translit.sh
 
 BENCH_MAKE_CORPUS = $(abs_top_srcdir)/../shared/bench/make-corpus
 BENCH_PYTHON3 = /usr/bin/python3
@@ -34,6 +34,7 @@ BENCH_CORPUS_MB = 20
 BENCH_CORPUS_CACHE = bench/out/corpus-$(BENCH_CORPUS_MB)mb.txt
 BENCH_REPS = 5
 BENCH_TRANSLIT_BYTES = 2000000
+BENCH_TRANSLIT_SCHEME = uk-kmu-2010
 BENCH_SAMPLE_BYTES = 1000000
 
 $(BENCH_CORPUS_CACHE):
@@ -71,7 +72,14 @@ bench: toponorm$(EXEEXT) toponorm.lex $(EXTRA_PROGRAMS)
 	  --translit-bytes '$(BENCH_TRANSLIT_BYTES)' \
 	  --sample-bytes '$(BENCH_SAMPLE_BYTES)' \
 	  --out bench/out \
-	  --corpus "$$corpus"
+	  --corpus "$$corpus" && \
+	TOPONORM_LEXICON='$(abs_top_builddir)/toponorm.lex' \
+	$(LIBTOOL) --mode=execute $(SHELL) '$(srcdir)/bench/run-translit.sh' \
+	  '$(abs_top_builddir)/toponorm$(EXEEXT)' '$(abs_top_builddir)/bench/icu_baseline$(EXEEXT)' \
+	  '$(abs_top_builddir)/bench/timeproc$(EXEEXT)' "$$corpus" '$(BENCH_TRANSLIT_BYTES)' \
+	  '$(BENCH_REPS)' bench/out '$(BENCH_TRANSLIT_SCHEME)' \
+	  '$(abs_top_builddir)/lexc$(EXEEXT)' -o bench/out/compile-check.lex \
+	  $(addprefix $(srcdir)/,$(LEXICON_SRC))
 
 bench-clean:
 	-rm -rf bench/out

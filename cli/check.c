@@ -251,7 +251,7 @@ int cmd_check(int argc, char **argv)
         default: usage(stderr); return EXIT_USAGE;
         }
     }
-    if ((rc = cli_analyzer_open(&ca, lexicon)) != EXIT_OK)
+    if ((rc = cli_lexicon_open(&ca, lexicon)) != EXIT_OK)
         return rc;
     n = toponorm_translit_count(ca.lx);
     want = calloc((size_t)n + 1, sizeof *want);

@@ -9,14 +9,14 @@
 
 static char outbuf[1 << 16];
 
-int cli_analyzer_open(cli_analyzer *ca, const char *lexicon)
+static int open_lexicon(cli_analyzer *ca, const char *lexicon, int analyzer)
 {
     toponorm_error err;
     memset(ca, 0, sizeof *ca);
     memset(&err, 0, sizeof err);
     if (toponorm_lexicon_open(lexicon, &ca->lx, &err) != TOPONORM_OK ||
-        toponorm_analyzer_new(ca->lx, NULL, &ca->an, &err) != TOPONORM_OK ||
-        toponorm_scratch_new(ca->an, &ca->sc, &err) != TOPONORM_OK) {
+        (analyzer && (toponorm_analyzer_new(ca->lx, NULL, &ca->an, &err) != TOPONORM_OK ||
+                      toponorm_scratch_new(ca->an, &ca->sc, &err) != TOPONORM_OK))) {
         if (err.line)
             fprintf(stderr, "toponorm: %s:%d: %s\n", err.where, err.line, err.msg);
         else
@@ -25,6 +25,16 @@ int cli_analyzer_open(cli_analyzer *ca, const char *lexicon)
         return EXIT_INPUT;
     }
     return EXIT_OK;
+}
+
+int cli_analyzer_open(cli_analyzer *ca, const char *lexicon)
+{
+    return open_lexicon(ca, lexicon, 1);
+}
+
+int cli_lexicon_open(cli_analyzer *ca, const char *lexicon)
+{
+    return open_lexicon(ca, lexicon, 0);
 }
 
 void cli_analyzer_close(cli_analyzer *ca)

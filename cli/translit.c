@@ -57,7 +57,7 @@ int cmd_translit(int argc, char **argv)
         usage(stderr);
         return EXIT_USAGE;
     }
-    if ((rc = cli_analyzer_open(&ca, lexicon)) != EXIT_OK)
+    if ((rc = cli_lexicon_open(&ca, lexicon)) != EXIT_OK)
         return rc;
     if (do_list) {
         list(ca.lx);

@@ -74,6 +74,8 @@ static int index_table(tn_table *t)
         if (cp < TN_DIRECT_CPS) {
             t->direct[cp].start = i;
             t->direct[cp].count = j - i;
+            if (j - i == 1 && t->rules[i].src_n == 1 && t->rules[i].ctx == 0)
+                t->simple[cp] = &t->rules[i];
         } else {
             tn_far_span *f = realloc(t->far, (t->n_far + 1) * sizeof *f);
             if (!f)
@@ -233,6 +235,8 @@ static int load(toponorm_lexicon *lx, const char *path, toponorm_error *err)
             r->before_len = tn_rd16(rr + 20);
             r->after_len = tn_rd16(rr + 22);
             r->ctx = tn_rd32(rr + 24);
+            if (r->dst_len > t->max_dst)
+                t->max_dst = r->dst_len;
             if (!src || !r->dst || !r->before || !r->after || (r->ctx & ~TN_CTX_ALL) ||
                 decode_src(src, tn_rd16(rr + 16), r))
                 return BAD("rule strings");

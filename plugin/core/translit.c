@@ -108,25 +108,54 @@ void toponorm_free(void *p)
     free(p);
 }
 
-/* Append dst[0..n) to out, capitalised as `mode` says (0 as is, 1 first letter, 2 all). */
-static int put_cased(tn_buf *out, const char *dst, size_t n, int mode)
+/* Lower case of a letter; plain arithmetic for the basic Cyrillic block. */
+static uint32_t lower(uint32_t c)
 {
-    size_t i = 0, used;
+    if (c >= 0x410 && c <= 0x42F) return c + 32;
+    if (c >= 0x430 && c <= 0x45F) return c;
+    if (c >= 0x400 && c <= 0x40F) return c + 80;
+    return (uint32_t)u_tolower((UChar32)c);
+}
+
+static int upper_case(uint32_t c)
+{
+    if (c >= 0x400 && c <= 0x42F) return 1;
+    if (c >= 0x430 && c <= 0x45F) return 0;
+    return u_isupper((UChar32)c);
+}
+
+static int lower_case(uint32_t c)
+{
+    if (c >= 0x430 && c <= 0x45F) return 1;
+    if (c >= 0x400 && c <= 0x42F) return 0;
+    return u_islower((UChar32)c);
+}
+
+/*
+** Write dst[0..n) at o, capitalised as `mode` says (0 as is, 1 first
+** letter, 2 all); returns the bytes written (at most 2 * n: a capital may
+** take more bytes than its small letter only outside ASCII, never doubly).
+*/
+static size_t put_cased(char *o, const char *dst, size_t n, int mode)
+{
+    size_t i = 0, w = 0, used;
     int first = 1;
-    if (mode == 0)
-        return tn_buf_add(out, dst, n);
+    if (mode == 0 || (mode == 1 && n && dst[0] >= 'a' && dst[0] <= 'z')) {
+        memcpy(o, dst, n);
+        if (mode == 1)
+            o[0] = (char)(dst[0] - 32);   /* the usual case: an ASCII capital */
+        return n;
+    }
     while (i < n) {
         uint32_t c = tn_utf8_next((const unsigned char *)dst + i, n - i, &used);
-        char u[4];
         if (mode == 2 || (first && u_islower((UChar32)c)))
             c = (uint32_t)u_toupper((UChar32)c);
         if (u_isalpha((UChar32)c))
             first = 0;
-        if (tn_buf_add(out, u, tn_utf8_encode(c, u)))
-            return TOPONORM_ENOMEM;
+        w += tn_utf8_encode(c, o + w);
         i += used;
     }
-    return 0;
+    return w;
 }
 
 /* Rewrite one word (orig[0..n) as written, low[] lower-cased) into out. */
@@ -135,27 +164,31 @@ static int put_word(const tn_table *t, const uint32_t *orig, const uint32_t *low
 {
     size_t i, upper = 0, cased = 0;
     int all_caps;
+    char *o;
+    /* Room for the worst case: every letter the longest target, capitalised. */
+    if (tn_buf_reserve(out, n * (2 * (size_t)t->max_dst + 4)))
+        return TOPONORM_ENOMEM;
+    o = out->p + out->n;
     for (i = 0; i < n; i++) {
-        if (u_isupper((UChar32)orig[i]))
+        if (upper_case(orig[i]))
             upper++, cased++;
-        else if (u_islower((UChar32)orig[i]))
+        else if (lower_case(orig[i]))
             cased++;
     }
     all_caps = cased >= 2 && upper == cased;
     for (i = 0; i < n;) {
-        const tn_rule *r = tn_rules_match(&t, 1, low, n, i);
-        int mode = u_isupper((UChar32)orig[i]) ? (all_caps ? 2 : 1) : 0;
+        const tn_rule *r = low[i] < TN_DIRECT_CPS && t->simple[low[i]] ? t->simple[low[i]]
+                                                                       : tn_rules_match(&t, 1, low, n, i);
+        int mode = upper_case(orig[i]) ? (all_caps ? 2 : 1) : 0;
         if (r) {
-            if (put_cased(out, r->dst, r->dst_len, mode))
-                return TOPONORM_ENOMEM;
+            o += put_cased(o, r->dst, r->dst_len, mode);
             i += r->src_n;
         } else {
-            char u[4];
-            if (tn_buf_add(out, u, tn_utf8_encode(orig[i], u)))
-                return TOPONORM_ENOMEM;
+            o += tn_utf8_encode(orig[i], o);
             i++;
         }
     }
+    out->n = (size_t)(o - out->p);
     return 0;
 }
 
@@ -177,9 +210,19 @@ int toponorm_translit(const toponorm_lexicon *lx, int ti, const char *text, size
     if (tn_buf_reserve(&o, len + len / 2 + 16))
         return TOPONORM_ENOMEM;
     while (i < len && rc == 0) {
-        uint32_t c = tn_utf8_next(p + i, len - i, &used);
-        size_t start = i, n = 0, j;
-        if (!is_cyr_letter(c) || (c == TN_REPLACEMENT)) {
+        uint32_t c;
+        size_t start, n = 0, j;
+        /* Copy everything up to the next possible Cyrillic letter (lead byte
+        ** D0..D4: U+0400..U+052F) in one piece. */
+        for (j = i; j < len && (p[j] < 0xD0 || p[j] > 0xD4); j++)
+            ;
+        if (j > i && (rc = tn_buf_add(&o, text + i, j - i)) != 0)
+            break;
+        if ((i = j) >= len)
+            break;
+        c = tn_utf8_next(p + i, len - i, &used);
+        start = i;
+        if (!is_cyr_letter(c)) {
             rc = tn_buf_add(&o, text + i, used);   /* copied as written, bad bytes too */
             i += used;
             continue;
@@ -208,7 +251,7 @@ int toponorm_translit(const toponorm_lexicon *lx, int ti, const char *text, size
                 }
             }
             orig[n] = d;
-            low[n] = is_apostrophe(d) ? '\'' : (uint32_t)u_tolower((UChar32)d);
+            low[n] = is_apostrophe(d) ? '\'' : lower(d);
             n++;
             j += u1;
         }
