@@ -9,7 +9,7 @@ AM_TESTS_ENVIRONMENT = \
 	top_builddir='$(abs_top_builddir)'; export top_builddir; \
 	TOPONORM='$(abs_top_builddir)/toponorm'; export TOPONORM;
 # `make check RUN=valgrind` runs every C test under valgrind's memcheck.
-LOG_COMPILER = $(RUN)
+LOG_COMPILER = $(LIBTOOL) --mode=execute $(RUN)
 EXTRA_DIST += tests/tap.h tests/tap.sh
 
 TEST_CFLAGS = $(AM_CFLAGS) $(ICU_CFLAGS) $(PTHREAD_CFLAGS)
