@@ -29,6 +29,7 @@
 typedef struct rule {
     char *src, *dst, *before, *after;
     uint32_t ctx;
+    int inherited;          /* copied from the base= table */
     const char *file;
     int line;
 } rule;
@@ -254,6 +255,9 @@ static void add_rule(table *t, rule r, int override)
             if (override) {
                 free(t->rules[i].dst);
                 t->rules[i].dst = r.dst;
+                t->rules[i].inherited = 0;
+                t->rules[i].file = r.file;
+                t->rules[i].line = r.line;
                 free(r.src);
                 free(r.before);
                 free(r.after);
@@ -325,6 +329,7 @@ static int parse_header(table *t, table *tabs, size_t ntabs, char *line,
         }
         for (size_t k = 0; k < tabs[i].n; k++) {
             rule r = tabs[i].rules[k];    /* a copy: each table owns its strings */
+            r.inherited = 1;
             r.src = xstrdup(r.src);
             r.dst = xstrdup(r.dst);
             r.before = xstrdup(r.before);
@@ -486,6 +491,18 @@ static void compile_file(const char *file, table **tabs, size_t *ntabs)
     }
     if (t.kind == TN_KIND_TRANSLIT)
         check_alphabet(&t, file);
+    {   /* A table's own rules outrank what it inherits (stable partition). */
+        rule *sorted = xrealloc(NULL, t.n * sizeof *sorted);
+        size_t k, m = 0;
+        for (k = 0; k < t.n; k++)
+            if (!t.rules[k].inherited)
+                sorted[m++] = t.rules[k];
+        for (k = 0; k < t.n; k++)
+            if (t.rules[k].inherited)
+                sorted[m++] = t.rules[k];
+        memcpy(t.rules, sorted, t.n * sizeof *sorted);
+        free(sorted);
+    }
     *tabs = xrealloc(*tabs, (*ntabs + 1) * sizeof **tabs);
     (*tabs)[(*ntabs)++] = t;
 }

@@ -253,6 +253,17 @@ static int compute_terms(run *r, const char *s, size_t len, unsigned flags, toke
         f->letters >= (size_t)r->an->opt.min_key_len && wants(r, TOPONORM_TERM_KEY)) {
         if ((rc = tn_keys_compute(r->an->lx, f->cps, f->n, f->script, &sc->tmp, &sc->keys)) != 0)
             return rc;
+        if (f->n_yo && f->script == TOPONORM_SCRIPT_CYRILLIC) {
+            /* Written with ё: also the key with ё as ё (key-cyrl: io). */
+            size_t k;
+            for (k = 0; k < f->n_yo; k++)
+                f->cps[f->yo_at[k]] = 0x451;
+            rc = tn_keys_add_cyrillic(r->an->lx, f->cps, f->n, &sc->tmp, &sc->keys);
+            for (k = 0; k < f->n_yo; k++)
+                f->cps[f->yo_at[k]] = 0x435;
+            if (rc)
+                return rc;
+        }
         for (i = 0; i < sc->keys.n; i++) {
             tt->kind[tt->n] = TOPONORM_TERM_KEY;
             tt->text[tt->n] = tn_keys_get(&sc->keys, i, &tt->len[tt->n]);

@@ -13,8 +13,9 @@
 **   5. NFKC casefold (ICU), with a fast path for ASCII and basic Cyrillic,
 **      where NFKC_Casefold is a plain case shift (tests/unit/test_fold.c
 **      checks the fast path against ICU for every code point it covers);
-**   6. delete stress marks (U+0301, U+0300) and read ё as е; й and ї stay
-**      as they are: the match key needs them.
+**   6. delete stress marks (U+0301, U+0300) and ALA-LC's tie bars (U+0361,
+**      U+0360: i͡a is ia), and read ё as е; й and ї stay as they are: the
+**      match key needs them.
 ** NFKC_Casefold already deletes soft hyphens, ZWJ/ZWNJ, ZWSP and U+FEFF.
 */
 #include <string.h>
@@ -212,10 +213,13 @@ int tn_fold_token(tn_fold *f, tn_scratch_bufs *sb, const char *s, size_t len)
 
     /* Stress marks go; ё reads as е; count letters; pick the script. */
     f->letters = f->cyr = f->lat = f->digits = 0;
+    f->n_yo = 0;
     for (k = j = 0; k < f->n; k++) {
         uint32_t c = f->cps[k];
-        if (c == 0x301 || c == 0x300)
-            continue;
+        if (c == 0x301 || c == 0x300 || c == 0x361 || c == 0x360)
+            continue;                /* stress marks; ALA-LC tie bars (z͡h = zh) */
+        if (c == 0x451 && f->n_yo < 8)
+            f->yo_at[f->n_yo++] = j;  /* the key also reads it as ё (Артём = Artiom) */
         if (c == 0x451 || c == 0x450) c = 0x435;
         else if (c == 0x45D) c = 0x438;
         if (is_cyr(c)) f->cyr++;

@@ -15,6 +15,8 @@ typedef struct tn_fold {
     int script;               /* TOPONORM_SCRIPT_* */
     int lang;                 /* TOPONORM_LANG_* from the marker letters */
     size_t letters, cyr, lat, digits;
+    size_t yo_at[8];          /* where ё stood before it was read as е */
+    size_t n_yo;
 } tn_fold;
 
 /* UTF-16 buffers for ICU calls. */

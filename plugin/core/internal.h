@@ -12,7 +12,7 @@
 #define TN_DIRECT_CPS     0x530 /* code points below this have a direct rule index */
 #define TN_MAX_TOKEN      240   /* longer tokens get no terms (engines cap terms near 245 bytes) */
 #define TN_MAX_KEYS       8     /* distinct keys one token may yield */
-#define TN_MAX_READINGS   8     /* Latin readings a lexicon may define */
+#define TN_MAX_READINGS   16    /* Latin readings a lexicon may define */
 
 /* One rule, with its strings decoded to code points at load time. */
 typedef struct tn_rule {

@@ -13,8 +13,10 @@
 **      ambiguous across standards (h: г or х; ch: ч, х or ш; z: з or ц;
 **      j: й or ж), so a Latin word yields one key per distinct reading.
 **   2. Normalisation, the same for every key (so it cannot break a match):
-**      "ts" -> "c" (т+с sounds as ц; Latin ts is ц);
-**      runs of one letter collapse (Одесса/Одеса, zhzh/жж, iy/ий);
+**      runs of one letter collapse (Одесса/Одеса, zhzh/жж, iy/ий, and
+**      first, so Bauttcen and Kittsinguen lose the doubled t);
+**      "ts", "tc" -> "c" (т+с sounds as ц; Latin ts is ц, and tc in GOST
+**      R 52535's passports);
 **      an "i" before a vowel is a glide and goes (я ya ia ja â; є ye ie je;
 **      Polish "ie" after consonants; KMU's medial ia/iu/ie), then runs
 **      collapse again.
@@ -32,31 +34,34 @@ static int is_vowel(char c)
 }
 
 /* Step 2 above, in place on a NUL-terminated buffer; returns the new length. */
+static size_t collapse(char *k, size_t n)
+{
+    size_t i, j;
+    for (i = j = 0; i < n; i++)               /* ASCII letter runs */
+        if (!(j && k[j - 1] == k[i] && (unsigned char)k[i] < 0x80))
+            k[j++] = k[i];
+    return j;
+}
+
 static size_t normalise(char *k, size_t n)
 {
     size_t i, j;
-    for (i = j = 0; i < n; i++) {             /* ts -> c */
-        if (k[i] == 't' && i + 1 < n && k[i + 1] == 's') {
+    n = collapse(k, n);                       /* first, so ttc and tts merge too */
+    for (i = j = 0; i < n; i++) {             /* ts, tc -> c */
+        if (k[i] == 't' && i + 1 < n && (k[i + 1] == 's' || k[i + 1] == 'c')) {
             k[j++] = 'c';
             i++;
         } else {
             k[j++] = k[i];
         }
     }
-    n = j;
-    for (i = j = 0; i < n; i++)               /* collapse ASCII letter runs */
-        if (!(j && k[j - 1] == k[i] && (unsigned char)k[i] < 0x80))
-            k[j++] = k[i];
-    n = j;
+    n = collapse(k, j);
     for (i = j = 0; i < n; i++)               /* glide i before a vowel */
         if (!(k[i] == 'i' && i + 1 < n && is_vowel(k[i + 1])))
             k[j++] = k[i];
-    n = j;
-    for (i = j = 0; i < n; i++)
-        if (!(j && k[j - 1] == k[i] && (unsigned char)k[i] < 0x80))
-            k[j++] = k[i];
-    k[j] = '\0';
-    return j;
+    n = collapse(k, j);
+    k[n] = '\0';
+    return n;
 }
 
 static int add_unique(tn_keys *ks, const char *k, size_t n)
@@ -182,6 +187,12 @@ int tn_keys_compute(const toponorm_lexicon *lx, const uint32_t *cps, size_t n,
     if (!tried)   /* no reading fits: read it the English way */
         return add_key(lx->key_latn[0], lx->key_cyrl, cps, n, tmp, ks);
     return 0;
+}
+
+int tn_keys_add_cyrillic(const toponorm_lexicon *lx, const uint32_t *cps, size_t n,
+                         tn_buf *tmp, tn_keys *ks)
+{
+    return add_key(NULL, lx->key_cyrl, cps, n, tmp, ks);
 }
 
 const char *tn_keys_get(const tn_keys *ks, size_t i, size_t *len)

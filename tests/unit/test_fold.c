@@ -46,7 +46,7 @@ static int icu_reference(const char *utf8, char *out, size_t cap)
     while (i < n_norm) {
         UChar32 c;
         U16_NEXT(norm, i, n_norm, c);
-        if (c == 0x301 || c == 0x300)
+        if (c == 0x301 || c == 0x300 || c == 0x361 || c == 0x360)
             continue;
         if (c == 0x451 || c == 0x450)
             c = 0x435;
