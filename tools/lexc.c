@@ -97,7 +97,8 @@ static int is_nfc(const char *s)
 
 /*
 ** Read one tab-separated field starting at *p; a field may be written in
-** double quotes ("" is the empty string).  Returns 0 on success.
+** double quotes ("" is the empty string, """" a lone quote, as in CSV).
+** Returns 0 on success.
 */
 static int next_field(char **p, char *out, size_t cap)
 {
@@ -105,9 +106,11 @@ static int next_field(char **p, char *out, size_t cap)
     size_t n = 0;
     if (*s == '"') {
         s++;
-        while (*s && *s != '"') {
+        while (*s && (*s != '"' || s[1] == '"')) {
             if (n + 1 >= cap)
                 return -1;
+            if (*s == '"')
+                s++;                  /* "" inside quotes: one quote */
             out[n++] = *s++;
         }
         if (*s != '"')

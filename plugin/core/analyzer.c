@@ -422,8 +422,10 @@ static uint32_t single_cp(const char *chunk, seg s)
 static int joins_word(uint32_t c)
 {
     /* Apostrophe forms ICU's word break does not keep inside a word. */
+    /* ... and the ASCII double quote, the hard sign in GOST 16876, ISO 9:1954,
+    ** MVD 310 and the alternative ALA-LC and BS 2979 schemes (Ar"ar). */
     return c == 0x60 || c == 0xB4 || c == 0x201D || c == 0x2033 || c == 0x2032 ||
-           c == 0x27 || c == 0x2019 || c == 0x2018;
+           c == 0x27 || c == 0x2019 || c == 0x2018 || c == 0x22;
 }
 
 static int is_hyphen(uint32_t c)
