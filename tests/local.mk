@@ -10,7 +10,7 @@ AM_TESTS_ENVIRONMENT = \
 	TOPONORM='$(abs_top_builddir)/toponorm'; export TOPONORM;
 # `make check RUN=valgrind` runs every C test under valgrind's memcheck.
 LOG_COMPILER = $(LIBTOOL) --mode=execute $(RUN)
-EXTRA_DIST += tests/tap.h tests/tap.sh
+EXTRA_DIST += tests/tap.h tests/tap.sh tests/u8check.h
 
 TEST_CFLAGS = $(AM_CFLAGS) $(ICU_CFLAGS) $(PTHREAD_CFLAGS)
 TEST_LDADD = libtoponorm.la $(ICU_LIBS) $(PTHREAD_LIBS)

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "toponorm/toponorm.h"
+#include "../u8check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -27,50 +28,6 @@ static void fz_fail(const char *what, const toponorm_term *t)
     abort();
 }
 
-/* Length of the well-formed character or maximal ill-formed subpart at s. */
-static size_t fz_u8_step(const unsigned char *s, size_t n, int *valid)
-{
-    unsigned char b = s[0], lo = 0x80, hi = 0xBF;
-    size_t need, i;
-    *valid = 0;
-    if (b < 0x80) {
-        *valid = 1;
-        return 1;
-    }
-    if (b >= 0xC2 && b <= 0xDF) {
-        need = 1;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-        need = 2;
-        if (b == 0xE0) lo = 0xA0;
-        if (b == 0xED) hi = 0x9F;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-        need = 3;
-        if (b == 0xF0) lo = 0x90;
-        if (b == 0xF4) hi = 0x8F;
-    } else {
-        return 1;
-    }
-    for (i = 1; i <= need; i++) {
-        if (i >= n)
-            return i;
-        if (i == 1 ? (s[i] < lo || s[i] > hi) : (s[i] & 0xC0) != 0x80)
-            return i;
-    }
-    *valid = 1;
-    return need + 1;
-}
-
-static int fz_utf8_valid(const char *s, size_t n)
-{
-    size_t i = 0;
-    int v;
-    while (i < n) {
-        i += fz_u8_step((const unsigned char *)s + i, n - i, &v);
-        if (!v)
-            return 0;
-    }
-    return 1;
-}
 
 typedef struct fz_run {
     const unsigned char *text;
@@ -102,7 +59,7 @@ static int fz_cb(void *ctx, const toponorm_term *t)
         fz_fail("term text not NUL-terminated at len, or has a NUL inside", t);
     if (t->len == 0 || t->len > r->max_term)
         fz_fail("term empty or too long", t);
-    if (!fz_utf8_valid(t->text, t->len))
+    if (!u8_valid(t->text, t->len))
         fz_fail("term text is not valid UTF-8", t);
     if (t->kind < TOPONORM_TERM_SURFACE || t->kind > TOPONORM_TERM_STEM)
         fz_fail("unknown term kind", t);
@@ -160,7 +117,7 @@ static void fz_begin(fz_run *r, const unsigned char *text, size_t len, size_t ma
         fz_fail("out of memory", NULL);
     while (i < len) {
         r->bound[i] = 1;
-        i += fz_u8_step(text + i, len - i, &v);
+        i += u8_step(text + i, len - i, &v);
     }
     r->bound[len] = 1;
 }
