@@ -494,7 +494,7 @@ static void compile_file(const char *file, table **tabs, size_t *ntabs)
     }
     if (t.kind == TN_KIND_TRANSLIT)
         check_alphabet(&t, file);
-    {   /* A table's own rules outrank what it inherits (stable partition). */
+    if (t.n) {   /* A table's own rules outrank what it inherits (stable partition). */
         rule *sorted = xrealloc(NULL, t.n * sizeof *sorted);
         size_t k, m = 0;
         for (k = 0; k < t.n; k++)
