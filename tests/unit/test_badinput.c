@@ -363,7 +363,7 @@ static void test_10mb_line(void)
     for (i = 0; i < len;) {
         int v;
         b.chk.bound[i] = 1;
-        i += tc_u8_step((const unsigned char *)text + i, len - i, &v);
+        i += u8_step((const unsigned char *)text + i, len - i, &v);
     }
     b.chk.bound[len] = 1;
     t0 = clock();
