@@ -159,6 +159,7 @@ int toponorm_scratch_new(const toponorm_analyzer *an, toponorm_scratch **out,
         return tn_error(err, TOPONORM_EICU, "toponorm_scratch_new", 0,
                         "cannot open ICU word break iterator");
     }
+    sc->seg.words_and_joiners = 1;    /* the analyzer needs no other segments */
     if (tn_stem_init(&sc->stem) != 0) {
         toponorm_scratch_free(sc);
         return tn_error(err, TOPONORM_ENOMEM, "toponorm_scratch_new", 0,
@@ -419,13 +420,10 @@ static uint32_t single_cp(const char *chunk, seg s)
     return used == s.end - s.start ? c : 0;
 }
 
+/* Apostrophe forms (and ") that join words ICU splits: joiners but hyphens. */
 static int joins_word(uint32_t c)
 {
-    /* Apostrophe forms ICU's word break does not keep inside a word. */
-    /* ... and the ASCII double quote, the hard sign in GOST 16876, ISO 9:1954,
-    ** MVD 310 and the alternative ALA-LC and BS 2979 schemes (Ar"ar). */
-    return c == 0x60 || c == 0xB4 || c == 0x201D || c == 0x2033 || c == 0x2032 ||
-           c == 0x27 || c == 0x2019 || c == 0x2018 || c == 0x22;
+    return tn_seg_is_joiner(c) && !(c == '-' || c == 0x2010 || c == 0x2011);
 }
 
 static int is_hyphen(uint32_t c)

@@ -8,7 +8,26 @@
 
 #include "fastseg.h"
 #include "segment.h"
+#include "../core/utf8.h"
 #include "toponorm/toponorm.h"
+
+int tn_seg_is_joiner(uint32_t c)
+{
+    return c == '-' || c == 0x2010 || c == 0x2011 ||                    /* hyphens */
+           c == 0x27 || c == 0x2019 || c == 0x2018 || c == 0x60 || c == 0xB4 ||
+           c == 0x201D || c == 0x2033 || c == 0x2032 || c == 0x22;   /* apostrophes, " */
+}
+
+/* Is [start, end) a segment the caller asked to skip? */
+static int skip(const tn_seg *s, size_t start, size_t end, int word)
+{
+    size_t used;
+    uint32_t c;
+    if (word || !s->words_and_joiners)
+        return 0;
+    c = tn_utf8_next((const unsigned char *)s->text + start, end - start, &used);
+    return used != end - start || !tn_seg_is_joiner(c);
+}
 
 int tn_seg_init(tn_seg *s)
 {
@@ -76,14 +95,18 @@ int tn_seg_next(tn_seg *s, size_t *start, size_t *end, int *word)
                 *end = s->pos = s->line_start +
                     tn_fastseg_next(s->text + s->line_start, s->line_end - s->line_start,
                                     s->pos - s->line_start, word);
-                return 1;
+                if (!skip(s, *start, *end, *word))
+                    return 1;
+                continue;
             } else {
                 int32_t next = ubrk_next(s->bi);
                 if (next != UBRK_DONE) {
                     *start = s->pos;
                     *end = s->pos = s->line_start + (size_t)next;
                     *word = ubrk_getRuleStatus(s->bi) != UBRK_WORD_NONE;
-                    return 1;
+                    if (!skip(s, *start, *end, *word))
+                        return 1;
+                    continue;
                 }
                 s->pos = s->line_end;
             }

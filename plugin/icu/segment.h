@@ -9,6 +9,7 @@
 #define TN_SEGMENT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 
@@ -21,7 +22,17 @@ typedef struct tn_seg {
     size_t pos;                   /* the next segment starts here */
     int fast;                     /* the current line is simple */
     int use_icu_only;             /* testing: never take the fast path */
+    int words_and_joiners;        /* skip non-word segments but single joiners */
 } tn_seg;
+
+/*
+** Characters the analyzer joins words across: hyphens (compounds) and the
+** apostrophe forms ICU's word break does not keep inside a word.  With
+** words_and_joiners set, tn_seg_next returns only words and one-character
+** segments of these: every other segment only separates words, and the
+** analyzer tells adjacency from offsets.
+*/
+int tn_seg_is_joiner(uint32_t cp);
 
 /* Open the iterator; 0 or TOPONORM_EICU. */
 int  tn_seg_init(tn_seg *s);
