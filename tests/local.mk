@@ -50,3 +50,10 @@ tests_key_test_translit_keys_CFLAGS = $(TEST_CFLAGS)
 tests_key_test_translit_keys_LDADD = $(TEST_LDADD)
 TESTS += tests/key/test_translit_keys.sh
 EXTRA_DIST += tests/key/test_translit_keys.sh tests/data/translit-key-exceptions.tsv
+
+## The token cache never changes the terms.
+check_PROGRAMS += tests/unit/test_cache
+tests_unit_test_cache_SOURCES = tests/unit/test_cache.c
+tests_unit_test_cache_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_cache_LDADD = $(TEST_LDADD)
+TESTS += tests/unit/test_cache

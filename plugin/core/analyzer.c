@@ -19,7 +19,7 @@
 #include "utf8.h"
 
 #define MAX_PARTS   8              /* parts of one hyphenated compound */
-#define CACHE_SLOTS 32768          /* token -> terms cache ... */
+#define CACHE_SLOTS 32768          /* default token -> terms cache size ... */
 #define CACHE_WAYS  4              /* ... 4-way set-associative, LRU */
 #define CACHE_RAW   40             /* longest token (bytes) the cache holds */
 #define CACHE_TERMS 10
@@ -70,6 +70,7 @@ struct toponorm_scratch {
     tn_buf stemmed;
     cache_slot *cache;
     cache_tag *tags;
+    uint32_t slots;                /* entries in cache and tags (0: no cache) */
     uint32_t tick;
     seg ahead[3];                  /* segments read but not consumed */
     int n_ahead;
@@ -98,6 +99,7 @@ void toponorm_options_init(toponorm_options *opt)
     opt->size = sizeof *opt;
     opt->kinds = 0;
     opt->min_key_len = 3;
+    opt->cache_slots = CACHE_SLOTS;
 }
 
 int toponorm_analyzer_new(const toponorm_lexicon *lx, const toponorm_options *opt,
@@ -109,6 +111,9 @@ int toponorm_analyzer_new(const toponorm_lexicon *lx, const toponorm_options *op
     *out = NULL;
     if (!lx)
         return tn_error(err, TOPONORM_EINVAL, "toponorm_analyzer_new", 0, "lexicon is NULL");
+    if (opt && opt->size >= sizeof *opt && opt->cache_slots % CACHE_WAYS != 0)
+        return tn_error(err, TOPONORM_EINVAL, "toponorm_analyzer_new", 0,
+                        "cache_slots must be a multiple of %d", CACHE_WAYS);
     if (opt && (opt->size < sizeof(uint32_t) * 2 || opt->min_key_len < 0 ||
                 (opt->kinds & ~((1u << TOPONORM_TERM_SURFACE) | (1u << TOPONORM_TERM_KEY) |
                                 (1u << TOPONORM_TERM_PLACE) | (1u << TOPONORM_TERM_STEM)))))
@@ -148,8 +153,9 @@ int toponorm_scratch_new(const toponorm_analyzer *an, toponorm_scratch **out,
     if (!sc)
         return tn_error(err, TOPONORM_ENOMEM, "toponorm_scratch_new", 0, "out of memory");
     sc->an = an;
-    sc->cache = calloc(CACHE_SLOTS, sizeof *sc->cache);
-    sc->tags = calloc(CACHE_SLOTS, sizeof *sc->tags);
+    sc->slots = an->opt.cache_slots;
+    sc->cache = calloc(sc->slots ? sc->slots : 1, sizeof *sc->cache);
+    sc->tags = calloc(sc->slots ? sc->slots : 1, sizeof *sc->tags);
     if (!sc->cache || !sc->tags) {
         toponorm_scratch_free(sc);
         return tn_error(err, TOPONORM_ENOMEM, "toponorm_scratch_new", 0, "out of memory");
@@ -353,8 +359,8 @@ static int emit_token(run *r, const char *chunk, size_t start, size_t end, unsig
 
     if (len > TN_MAX_TOKEN)
         return 0;                     /* see toponorm.h: over-long tokens get no terms */
-    if (len <= CACHE_RAW) {
-        size_t set = (h = hash_bytes(chunk + start, len)) % (CACHE_SLOTS / CACHE_WAYS) * CACHE_WAYS;
+    if (len <= CACHE_RAW && sc->slots) {
+        size_t set = (h = hash_bytes(chunk + start, len)) % (sc->slots / CACHE_WAYS) * CACHE_WAYS;
         cache_tag *tag = &sc->tags[set];
         int w, victim = 0;
         for (w = 0; w < CACHE_WAYS; w++) {
