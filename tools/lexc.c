@@ -21,6 +21,7 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
+#include "attrs.h"
 #include "lexfmt.h"
 #include "utf8.h"
 
@@ -132,41 +133,10 @@ static int next_field(char **p, char *out, size_t cap)
     return 0;
 }
 
-/* Value of attribute `key` in the header attrs ("k=v k2="v 2" ..."), or NULL. */
+/* Value of attribute `key` in the header attrs, copied into out; NULL if absent. */
 static char *attr(const char *attrs, const char *key, char *out, size_t cap)
 {
-    size_t kl = strlen(key);
-    const char *s = attrs;
-    while (*s) {
-        while (*s == ' ')
-            s++;
-        if (strncmp(s, key, kl) == 0 && s[kl] == '=') {
-            size_t n = 0;
-            s += kl + 1;
-            if (*s == '"') {
-                s++;
-                while (*s && *s != '"' && n + 1 < cap)
-                    out[n++] = *s++;
-            } else {
-                while (*s && *s != ' ' && n + 1 < cap)
-                    out[n++] = *s++;
-            }
-            out[n] = '\0';
-            return out;
-        }
-        if (*s == '"') {
-            for (s++; *s && *s != '"'; s++)
-                ;
-        }
-        while (*s && *s != ' ') {
-            if (*s == '"')
-                for (s++; *s && *s != '"'; s++)
-                    ;
-            if (*s)
-                s++;
-        }
-    }
-    return NULL;
+    return tn_attr(attrs, key, out, cap) < 0 ? NULL : out;
 }
 
 /* Resolve a context set: `[chars]` or a class named in the header. */

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chars.h"
 #include "fold.h"
 #include "internal.h"
 #include "key.h"
@@ -429,12 +430,7 @@ static uint32_t single_cp(const char *chunk, seg s)
 /* Apostrophe forms (and ") that join words ICU splits: joiners but hyphens. */
 static int joins_word(uint32_t c)
 {
-    return tn_seg_is_joiner(c) && !(c == '-' || c == 0x2010 || c == 0x2011);
-}
-
-static int is_hyphen(uint32_t c)
-{
-    return c == '-' || c == 0x2010 || c == 0x2011;
+    return tn_seg_is_joiner(c) && !tn_is_hyphen(c);
 }
 
 /*
@@ -482,7 +478,7 @@ static int analyze_chunk(run *r, const char *chunk, size_t len)
         np = 1;
         /* word - word - ...: a hyphenated compound */
         while (np < MAX_PARTS && peek(sc, 0, &h) && !h.word && h.start == parts[np - 1].end &&
-               is_hyphen(single_cp(chunk, h)) && peek(sc, 1, &nx) && nx.word &&
+               tn_is_hyphen(single_cp(chunk, h)) && peek(sc, 1, &nx) && nx.word &&
                nx.start == h.end) {
             consume(sc, 1);
             next_word(sc, chunk, &parts[np++]);

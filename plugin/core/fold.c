@@ -21,10 +21,9 @@
 #include <string.h>
 #include <unicode/unorm2.h>
 
+#include "chars.h"
 #include "fold.h"
 #include "utf8.h"
-
-static int is_cyr(uint32_t c) { return (c >= 0x400 && c <= 0x52F) || (c >= 0x1C80 && c <= 0x1C8F); }
 
 static int is_lat(uint32_t c)
 {
@@ -33,14 +32,10 @@ static int is_lat(uint32_t c)
            (c >= 0x1E00 && c <= 0x1EFF);
 }
 
+/* Every apostrophe form, and the sign marks of romanisations, read as U+0027. */
 static int is_apostrophe(uint32_t c)
 {
-    switch (c) {
-    case 0x27: case 0x2019: case 0x02BC: case 0x02BB: case 0x60: case 0xB4:
-    case 0x2018: case 0x2032: case 0x02B9: case 0x02BA: case 0x2033: case 0x201D:
-        return 1;
-    }
-    return 0;
+    return tn_is_apostrophe(c) || tn_is_sign_mark(c);
 }
 
 /*
@@ -71,7 +66,7 @@ static void repair_homoglyphs(uint32_t *cps, size_t n)
 {
     size_t i, cyr = 0, lat = 0, cyr_amb = 0, lat_amb = 0;
     for (i = 0; i < n; i++) {
-        if (is_cyr(cps[i])) {
+        if (tn_is_cyrillic(cps[i])) {
             if (lookalike(cps[i], 1)) cyr_amb++; else cyr++;
         } else if (is_lat(cps[i])) {
             if (lookalike(cps[i], 0)) lat_amb++; else lat++;
@@ -88,7 +83,7 @@ static void repair_homoglyphs(uint32_t *cps, size_t n)
                 cps[i] = lookalike(cps[i], 0);
     } else {
         for (i = 0; i < n; i++)
-            if (is_cyr(cps[i]) && lookalike(cps[i], 1))
+            if (tn_is_cyrillic(cps[i]) && lookalike(cps[i], 1))
                 cps[i] = lookalike(cps[i], 1);
     }
 }
@@ -179,13 +174,13 @@ int tn_fold_token(tn_fold *f, tn_scratch_bufs *sb, const char *s, size_t len)
             c = tn_utf8_decode(p + i, len - i, &used);
             i += used;
         }
-        if (is_cyr(c))
+        if (tn_is_cyrillic(c))
             has_cyr = 1;
         else if (c >= 'A' && is_lat(c))
             has_lat = 1;
         if (is_apostrophe(c))
             c = '\'';
-        else if (c == 0x2010 || c == 0x2011)
+        else if (tn_is_hyphen(c) && c != '-')
             c = '-';                 /* hyphens: one spelling for compounds */
         f->cps[f->n++] = c;
     }
@@ -222,7 +217,7 @@ int tn_fold_token(tn_fold *f, tn_scratch_bufs *sb, const char *s, size_t len)
             f->yo_at[f->n_yo++] = j;  /* the key also reads it as ё (Артём = Artiom) */
         if (c == 0x451 || c == 0x450) c = 0x435;
         else if (c == 0x45D) c = 0x438;
-        if (is_cyr(c)) f->cyr++;
+        if (tn_is_cyrillic(c)) f->cyr++;
         else if (is_lat(c)) f->lat++;
         else if (c >= '0' && c <= '9') f->digits++;
         f->cps[j++] = c;

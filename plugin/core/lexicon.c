@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "attrs.h"
 #include "internal.h"
 #include "lexfmt.h"
 #include "utf8.h"
@@ -127,20 +128,15 @@ static int decode_src(const char *s, uint32_t len, tn_rule *r)
 */
 static void parse_seqs(const char *attrs, const char *key, tn_seqs *out)
 {
-    size_t kl = strlen(key), used;
-    const char *s = attrs;
+    char v[512];
+    const char *s = v;
+    size_t used;
     memset(out, 0, sizeof *out);
-    while ((s = strstr(s, key)) != NULL) {
-        if ((s == attrs || s[-1] == ' ') && s[kl] == '=')
-            break;
-        s += kl;
-    }
-    if (!s)
+    if (tn_attr(attrs, key, v, sizeof v) < 0)
         return;
-    s += kl + 1;
-    while (*s && *s != ' ' && out->n < TN_MAX_SEQS) {
+    while (*s && out->n < TN_MAX_SEQS) {
         uint8_t n = 0;
-        while (*s && *s != ',' && *s != ' ') {
+        while (*s && *s != ',') {
             uint32_t cp = tn_utf8_decode((const unsigned char *)s, strlen(s), &used);
             if (n < TN_MAX_RULE_CPS)
                 out->cps[out->n][n++] = cp;

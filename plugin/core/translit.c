@@ -13,20 +13,11 @@
 #include <string.h>
 #include <unicode/uchar.h>
 
+#include "attrs.h"
+#include "chars.h"
 #include "internal.h"
 #include "lexfmt.h"
 #include "utf8.h"
-
-static int is_cyr_letter(uint32_t c)
-{
-    return (c >= 0x400 && c <= 0x481) || (c >= 0x48A && c <= 0x52F);
-}
-
-static int is_apostrophe(uint32_t c)
-{
-    return c == 0x27 || c == 0x2019 || c == 0x02BC || c == 0x02BB || c == 0x60 ||
-           c == 0xB4 || c == 0x2018;
-}
 
 int toponorm_translit_count(const toponorm_lexicon *lx)
 {
@@ -52,35 +43,9 @@ int toponorm_translit_find(const toponorm_lexicon *lx, const char *name)
 int toponorm_translit_attr(const toponorm_lexicon *lx, int i, const char *key,
                            char *buf, size_t cap)
 {
-    const char *s;
-    size_t kl, n = 0;
     if (!toponorm_translit_name(lx, i) || !key || !buf || !cap)
         return -1;
-    s = lx->translit[i]->attrs;
-    kl = strlen(key);
-    while (*s) {
-        while (*s == ' ')
-            s++;
-        if (strncmp(s, key, kl) == 0 && s[kl] == '=') {
-            int quoted;
-            s += kl + 1;
-            quoted = *s == '"';
-            s += quoted;
-            while (*s && (quoted ? *s != '"' : *s != ' ')) {
-                if (n + 1 < cap)
-                    buf[n++] = *s;
-                s++;
-            }
-            buf[n] = '\0';
-            return (int)n;
-        }
-        while (*s && *s != ' ') {             /* skip this attribute */
-            if (*s++ == '"')
-                while (*s && *s++ != '"')
-                    ;
-        }
-    }
-    return -1;
+    return tn_attr(lx->translit[i]->attrs, key, buf, cap);
 }
 
 int toponorm_translit_sample_count(const toponorm_lexicon *lx, int i)
@@ -222,7 +187,7 @@ int toponorm_translit(const toponorm_lexicon *lx, int ti, const char *text, size
             break;
         c = tn_utf8_next(p + i, len - i, &used);
         start = i;
-        if (!is_cyr_letter(c)) {
+        if (!tn_is_cyrillic_letter(c)) {
             rc = tn_buf_add(&o, text + i, used);   /* copied as written, bad bytes too */
             i += used;
             continue;
@@ -231,10 +196,10 @@ int toponorm_translit(const toponorm_lexicon *lx, int ti, const char *text, size
         for (j = start; j < len;) {
             size_t u1, u2;
             uint32_t d = tn_utf8_next(p + j, len - j, &u1);
-            if (is_apostrophe(d) && j + u1 < len &&
-                is_cyr_letter(tn_utf8_next(p + j + u1, len - j - u1, &u2)))
+            if (tn_is_apostrophe(d) && j + u1 < len &&
+                tn_is_cyrillic_letter(tn_utf8_next(p + j + u1, len - j - u1, &u2)))
                 ;
-            else if (!is_cyr_letter(d))
+            else if (!tn_is_cyrillic_letter(d))
                 break;
             if (n == cap) {
                 uint32_t *a, *b;
@@ -251,7 +216,7 @@ int toponorm_translit(const toponorm_lexicon *lx, int ti, const char *text, size
                 }
             }
             orig[n] = d;
-            low[n] = is_apostrophe(d) ? '\'' : lower(d);
+            low[n] = tn_is_apostrophe(d) ? '\'' : lower(d);
             n++;
             j += u1;
         }

@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "fastseg.h"
+#include "../core/chars.h"
 #include "../core/utf8.h"
 
 /* Word_Break classes of the simple characters. */
@@ -69,7 +70,7 @@ static const unsigned char ascii_class[128] = {
 /* The class of a non-ASCII code point (C_COMPLEX when not simple). */
 static int wide_class(uint32_t c)
 {
-    if ((c >= 0x400 && c <= 0x481) || (c >= 0x48A && c <= 0x52F))
+    if (tn_is_cyrillic_letter(c))
         return C_LETTER;                             /* Cyrillic letters */
     if ((c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
         c == 0xAA || c == 0xB5 || c == 0xBA || (c >= 0x2B9 && c <= 0x2BC))

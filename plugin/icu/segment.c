@@ -8,14 +8,13 @@
 
 #include "fastseg.h"
 #include "segment.h"
+#include "../core/chars.h"
 #include "../core/utf8.h"
 #include "toponorm/toponorm.h"
 
 int tn_seg_is_joiner(uint32_t c)
 {
-    return c == '-' || c == 0x2010 || c == 0x2011 ||                    /* hyphens */
-           c == 0x27 || c == 0x2019 || c == 0x2018 || c == 0x60 || c == 0xB4 ||
-           c == 0x201D || c == 0x2033 || c == 0x2032 || c == 0x22;   /* apostrophes, " */
+    return tn_is_hyphen(c) || tn_is_apostrophe(c) || tn_is_sign_mark(c) || c == '"';
 }
 
 /* Is [start, end) a segment the caller asked to skip? */
