@@ -24,7 +24,6 @@ r=1
 while [ "$r" -le "$reps" ]; do
     t=$("$timeproc" "$prefix" "$toponorm" translit --scheme "$scheme")
     echo "toponorm $t" >> "$samples"
-    set -- "$@"
     line=$("$icu" translit-bgn "$prefix")
     echo "icu $(echo "$line" | cut -d' ' -f3)" >> "$samples"
     t=$("$timeproc" /dev/null "$@")
