@@ -7,10 +7,18 @@ AM_TESTS_ENVIRONMENT = \
 	TOPONORM_LEXICON='$(abs_top_builddir)/toponorm.lex'; export TOPONORM_LEXICON; \
 	top_srcdir='$(abs_top_srcdir)'; export top_srcdir; \
 	top_builddir='$(abs_top_builddir)'; export top_builddir; \
-	TOPONORM='$(abs_top_builddir)/toponorm'; export TOPONORM;
+	TOPONORM='$(abs_top_builddir)/toponorm'; export TOPONORM; \
+	SQLITE3_SHELL='$(SQLITE3_SHELL)'; export SQLITE3_SHELL; \
+	XAPIAN_TCPSRV='$(XAPIAN_TCPSRV)'; export XAPIAN_TCPSRV; \
+	SPHINX_SEARCHD='$(SPHINX_SEARCHD)'; export SPHINX_SEARCHD; \
+	SPHINX_INDEXER='$(SPHINX_INDEXER)'; export SPHINX_INDEXER; \
+	MYSQL_CLIENT='$(MYSQL_CLIENT)'; export MYSQL_CLIENT;
 # `make check RUN=valgrind` runs every C test under valgrind's memcheck.
 LOG_COMPILER = $(LIBTOOL) --mode=execute $(RUN)
 EXTRA_DIST += tests/tap.h tests/tap.sh tests/u8check.h
+# A free port on 127.0.0.1 for the tests that start real servers.
+check_PROGRAMS += tests/freeport
+tests_freeport_SOURCES = tests/freeport.c
 
 TEST_CFLAGS = $(AM_CFLAGS) $(ICU_CFLAGS) $(PTHREAD_CFLAGS)
 TEST_LDADD = libtoponorm.la $(ICU_LIBS) $(PTHREAD_LIBS)

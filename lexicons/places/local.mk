@@ -1,0 +1,1 @@
+## lexicons/places: filled in by its issue.

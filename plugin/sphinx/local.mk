@@ -1,0 +1,1 @@
+## plugin/sphinx: filled in by its issue.

@@ -1,0 +1,1 @@
+## plugin/sqlite: filled in by its issue.

@@ -1,0 +1,1 @@
+## plugin/xapian: filled in by its issue.
