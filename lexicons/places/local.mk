@@ -1,1 +1,22 @@
-## lexicons/places: filled in by its issue.
+## lexicons/places: the gazetteer's text files (format: lexicons/places/README.md).
+## The generated ones are rewritten by tools/places/regenerate (maintainers only; the build
+## needs no Python); the curated ones are edited by hand, one sourced fact per row.
+
+# Shipped data, in load order: places before the names that refer to them, regions
+# before the cities inside them.  The lexicon compiler reads this list.
+PLACES_SRC = \
+	lexicons/places/places-iso-codes.tsv \
+	lexicons/places/places-geonames.tsv \
+	lexicons/places/places-renames.tsv \
+	lexicons/places/places-areas.tsv \
+	lexicons/places/names-iso-codes.tsv \
+	lexicons/places/names-geonames.tsv \
+	lexicons/places/names-renames.tsv \
+	lexicons/places/names-historical-en.tsv \
+	lexicons/places/names-exonyms.tsv \
+	lexicons/places/names-areas.tsv
+
+EXTRA_DIST += $(PLACES_SRC) lexicons/places/README.md lexicons/places/renames.tsv \
+	tools/places/regenerate tools/places/gen-places.py tools/places/geonames-dump.c
+
+include tests/places-data/local.mk

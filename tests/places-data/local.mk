@@ -1,0 +1,1 @@
+## tests/places-data: filled below.
