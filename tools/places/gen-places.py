@@ -126,6 +126,22 @@ NAMES_COLS = "id lang name type year source"
 
 
 # ---- renames ---------------------------------------------------------------------
+def renames_sources(path):
+    """The source-tag lines of renames.tsv's header, to explain the tags downstream."""
+    out, on = [], False
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#"):
+                break
+            if line.startswith("# Sources"):
+                on = True
+            elif on and line.startswith("#   "):
+                out.append(line[1:].strip())
+    if not out:
+        die("%s: no source tags in the header" % path)
+    return out
+
+
 def read_renames(path):
     rows = []
     with open(path, encoding="utf-8") as f:
@@ -252,18 +268,18 @@ def main():
     # ---- renames: resolve each row to a place ---------------------------------------
     renames = read_renames(os.path.join(a.dir, "renames.tsv"))
     rn_places = Out(header("places-renames.tsv: renamed places libgeonames does not have",
-                           ["renames.tsv (curated; each row's source is given there)"],
+                           ["renames.tsv (curated; each row's source tag is explained there)"],
                            PLACES_COLS))
     rn_names = Out(header(
         "names-renames.tsv: former and current names of places renamed (mostly since 2016)",
-        ["renames.tsv (curated, see its header for what each source tag means);",
-         "ids resolved against libgeonames %s (GeoNames, CC BY 4.0)" % v_lib],
+        ["renames.tsv (curated), ids resolved against libgeonames %s (GeoNames, CC BY 4.0):" % v_lib]
+        + ["  " + x for x in renames_sources(os.path.join(a.dir, "renames.tsv"))],
         NAMES_COLS))
     region_of = {c["id"]: admin_iso.get((c["cc"], c["admin1"])) for c in sel}
     gn_names = {c["id"]: {skel(c["name"])} | {skel(gn[l][c["id"]]) for l in LANGS
                                                if c["id"] in gn[l]} for c in sel}
     former_of = {}     # id -> {folded name: year}
-    current_of = {}    # id -> {folded name}
+    current_of = {}    # id -> {(lang, folded name)}
     display_of = {}    # id -> current English name of a renamed place
     for r in renames:
         keys = {skel(n) for d in (r["former"], r["current"]) for v in d.values() for n in v}
@@ -286,7 +302,7 @@ def main():
         for l in ("uk", "ru", "en"):
             for n in r["current"][l]:
                 rn_names.add(pid, l, n, "official", "-", r["source"])
-                current_of[pid].add(fold(n))
+                current_of[pid].add((l, fold(n)))
         for l in ("uk", "ru", "en"):
             for n in r["former"][l]:
                 former_of[pid][fold(n)] = r["year"]
@@ -323,7 +339,8 @@ def main():
                 continue
             t, y = "official", "-"
             f = fold(n)
-            if f in former_of.get(pid, {}) and f not in current_of.get(pid, set()):
+            # current names per language: ru Ровно is current, uk Ровно is former
+            if f in former_of.get(pid, {}) and (l, f) not in current_of.get(pid, set()):
                 t, y = "former", former_of[pid][f]
             gnames.add(pid, l, n, t, y, "geonames-mo")
 
