@@ -8,6 +8,9 @@
 **   --lines   each input line is its own text; one JSON object per line:
 **             {"line": N, "tokens": [ ...as --json... ]}  (N counts from 1;
 **             offsets count bytes from the start of that line)
+**   --format text|json|sphinx   text and json as above; sphinx (a query,
+**             implies --query) writes each input line as a Sphinx MATCH
+**             expression over the index filter's words (sphinxq.c)
 */
 #define _POSIX_C_SOURCE 200809L
 #include <getopt.h>
@@ -17,6 +20,7 @@
 
 #include "cli.h"
 #include "jsonout.h"
+#include "sphinxq.h"
 
 typedef struct out_state {
     wbuf *out;
@@ -109,8 +113,10 @@ static int on_term(void *ctx, const toponorm_term *t)
 
 static void usage(FILE *f)
 {
-    fputs("usage: toponorm analyze [--json] [--lines] [--query] [--lang uk|ru|en] [--lexicon FILE]\n"
-          "  Reads text on stdin and writes its tokens with their index terms.\n", f);
+    fputs("usage: toponorm analyze [--json] [--lines] [--query] [--format text|json|sphinx]\n"
+          "                        [--lang uk|ru|en] [--lexicon FILE]\n"
+          "  Reads text on stdin and writes its tokens with their index terms;\n"
+          "  --format sphinx: each line is a query, written as a Sphinx MATCH expression.\n", f);
 }
 
 int cmd_analyze(int argc, char **argv)
@@ -119,9 +125,10 @@ int cmd_analyze(int argc, char **argv)
         {"json", no_argument, NULL, 'j'}, {"lines", no_argument, NULL, 'L'},
         {"query", no_argument, NULL, 'q'}, {"lang", required_argument, NULL, 'l'},
         {"lexicon", required_argument, NULL, 'x'}, {"help", no_argument, NULL, 'h'},
+        {"format", required_argument, NULL, 'f'},
         {NULL, 0, NULL, 0},
     };
-    int c, json = 0, lines = 0, rc = EXIT_OK, status;
+    int c, json = 0, lines = 0, sphinx = 0, rc = EXIT_OK, status;
     unsigned flags = TOPONORM_FOR_INDEX;
     const char *lexicon = NULL;
     cli_analyzer ca;
@@ -135,6 +142,16 @@ int cmd_analyze(int argc, char **argv)
         case 'L': lines = 1; json = 1; break;
         case 'q': flags |= TOPONORM_FOR_QUERY; break;
         case 'x': lexicon = optarg; break;
+        case 'f':
+            if (!strcmp(optarg, "sphinx")) {
+                sphinx = 1;
+            } else if (!strcmp(optarg, "json") || !strcmp(optarg, "text")) {
+                json = optarg[0] == 'j';
+            } else {
+                fprintf(stderr, "toponorm analyze: --format takes text, json or sphinx, not '%s'\n", optarg);
+                return EXIT_USAGE;
+            }
+            break;
         case 'l':
             switch (toponorm_lang_from_name(optarg)) {
             case TOPONORM_LANG_UK: flags |= TOPONORM_HINT_UK; break;
@@ -158,6 +175,10 @@ int cmd_analyze(int argc, char **argv)
         return rc;
     memset(&o, 0, sizeof o);
     wb_init(&out, stdout);
+    if (sphinx) {
+        rc = sphinx_query_lines(&ca, flags, stdin, &out);
+        goto done;
+    }
     o.out = &out;
     o.json = json;
     o.token = UINT32_MAX;
@@ -207,6 +228,7 @@ int cmd_analyze(int argc, char **argv)
         }
         free(text);
     }
+done:
     wb_flush(&out);
     if (out.err || fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "toponorm analyze: write error on stdout\n");

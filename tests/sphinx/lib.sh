@@ -1,0 +1,117 @@
+# lib.sh: run real Sphinx 2.2 processes for the tests (source it after
+# tests/tap.sh).  Everything lives in $tmp; every searchd started here is
+# stopped by the PID in its pid_file, by the EXIT trap even when a test fails.
+need_host "$SPHINX_INDEXER" sphinxsearch "Sphinx indexer"
+need_host "$SPHINX_SEARCHD" sphinxsearch "Sphinx searchd"
+need_host "$MYSQL_CLIENT" mariadb-client "the mysql client"
+
+tmp=$(mktemp -d) || exit 1
+sphx_pids=""
+sphx_cleanup() {
+    for pf in $sphx_pids; do
+        [ -s "$pf" ] && kill "$(cat "$pf")" 2>/dev/null
+    done
+    for pf in $sphx_pids; do               # searchd exits within a second
+        i=0
+        while [ -s "$pf" ] && kill -0 "$(cat "$pf")" 2>/dev/null && [ $i -lt 50 ]; do
+            sleep 0.1; i=$((i + 1))
+        done
+        [ -s "$pf" ] && kill -9 "$(cat "$pf")" 2>/dev/null
+    done
+    rm -rf "$tmp"
+}
+trap sphx_cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+# The module from this build: libtool keeps it in .libs until installed.
+plugin_dir="$top_builddir/.libs"
+# An ASan build's module needs ASan's runtime loaded first in the host
+# processes; take the very library libtoponorm was linked with.
+sphx_env=""
+asan=$(ldd "$plugin_dir/libtoponorm.so" 2>/dev/null | awk '/libasan/ { print $3 }')
+if [ -n "$asan" ]; then
+    sphx_env="LD_PRELOAD=$asan ASAN_OPTIONS=detect_leaks=0:abort_on_error=1"
+fi
+
+# The charset_table the README asks for: digits, Latin, Cyrillic with the
+# Ukrainian letters, and the apostrophes folded to U+27 (so Donets'k and
+# Слов'янськ stay one word).
+charset='0..9, A..Z->a..z, a..z, U+27, U+2019->U+27, U+2BC->U+27, U+410..U+42F->U+430..U+44F, U+430..U+44F, U+401->U+451, U+451, U+404->U+454, U+454, U+406->U+456, U+456, U+407->U+457, U+457, U+490->U+491, U+491'
+
+# sphx_index NAME TSV: the config lines of a plain index over a TSV file
+# (id<TAB>body), filtered by toponorm.
+sphx_index() {
+    cat <<CONF
+source src_$1
+{
+    type = tsvpipe
+    tsvpipe_command = cat $2
+    tsvpipe_field = body
+}
+index $1
+{
+    source = src_$1
+    path = $tmp/$1
+    docinfo = extern
+    dict = keywords
+    min_word_len = 2
+    charset_table = $charset
+    index_token_filter = toponorm_sphinx.so:toponorm:lexicon=$TOPONORM_LEXICON
+}
+CONF
+}
+
+# sphx_searchd NAME MYSQL_PORT API_PORT: the common and searchd sections
+# of node NAME (127.0.0.1 only, no binlog, everything in $tmp).
+sphx_searchd() {
+    cat <<CONF
+common
+{
+    plugin_dir = $plugin_dir
+}
+indexer
+{
+    mem_limit = 32M
+}
+searchd
+{
+    listen = 127.0.0.1:$2:mysql41
+    listen = 127.0.0.1:$3
+    log = $tmp/$1.log
+    query_log = $tmp/$1.query.log
+    pid_file = $tmp/$1.pid
+    binlog_path =
+    workers = threads
+    read_timeout = 5
+}
+CONF
+}
+
+# sphx_run CONF INDEX...: build indexes; the indexer's output goes to $tmp.
+sphx_run_indexer() {
+    conf=$1; shift
+    env $sphx_env "$SPHINX_INDEXER" --config "$conf" "$@" > "$tmp/indexer.out" 2>&1
+}
+
+# sphx_start NAME CONF: start searchd and wait until it answers on the MySQL
+# port in the config (given as $3).
+sphx_start() {
+    sphx_pids="$sphx_pids $tmp/$1.pid"
+    env $sphx_env "$SPHINX_SEARCHD" --config "$2" > "$tmp/$1.out" 2>&1 || return 1
+    i=0
+    while [ $i -lt 100 ]; do
+        "$MYSQL_CLIENT" -h127.0.0.1 -P"$3" --protocol=tcp -e 'SHOW STATUS' >/dev/null 2>&1 && return 0
+        sleep 0.1; i=$((i + 1))
+    done
+    return 1
+}
+
+# sphx_query PORT INDEX USER-QUERY: the sorted ids MATCH finds for the
+# expression `toponorm analyze --query --format sphinx` writes for the query.
+sphx_expr() { printf '%s\n' "$1" | "$TOPONORM" analyze --query --format sphinx; }
+sphx_query() {
+    expr=$(sphx_expr "$3" | sed "s/\\\\/\\\\\\\/g; s/'/\\\\'/g")
+    "$MYSQL_CLIENT" -h127.0.0.1 -P"$1" --protocol=tcp -N -B \
+        -e "SELECT id FROM $2 WHERE MATCH('$expr') ORDER BY id ASC LIMIT 1000" 2>&1 |
+        tr '\n' ' ' | sed 's/ $//'
+}

@@ -1,0 +1,34 @@
+#!/bin/sh
+# toponorm analyze --query --format sphinx: the MATCH expressions, exactly
+# (the words must be the ones the index filter writes: tests/sphinx/test_filter).
+. "$top_srcdir/tests/tap.sh"
+T=${TOPONORM:-toponorm}
+q() { printf '%s\n' "$1" | "$T" analyze --query --format sphinx; }
+
+is "$(q 'Донецьк')" "(донецьк | xkdoneck)" "a word: the OR of its surface and key"
+is "$(q 'у Донецьку')" "у (донецьку | xkdonecku | донецьк)" "words AND; the stem joins the surface words"
+is "$(q "Donets’k")" "(donets'k | xkdoneck)" "apostrophes fold to U+27"
+is "$(q 'Kyiv -Donetsk')" "(kyiv | xkkiv) -(donetsk | xkdoneck)" "-word excludes"
+is "$(q 'Kyiv !Donetsk')" "(kyiv | xkkiv) -(donetsk | xkdoneck)" "!word excludes too"
+is "$(q '"Kyiv Lviv"')" '("kyiv lviv" | "xkkiv lviv" | "kyiv xklviv" | "xkkiv xklviv")' \
+   "a phrase: spelled out, one plain phrase per choice of words"
+is "$(q '-"Kyiv Lviv" Odesa')" '-("kyiv lviv" | "xkkiv lviv" | "kyiv xklviv" | "xkkiv xklviv") (odesa | xkodesa)' \
+   "-\"phrase\" excludes a phrase"
+is "$(q '"Київ"')" "(київ | xkkiv)" "a one-word phrase is the word"
+is "$(q '"Kyiv Lviv Odesa Kharkiv Dnipro Poltava Sumy"')" \
+   "((kyiv | xkkiv) << (lviv | xklviv) << (odesa | xkodesa) << (kharkiv | xkxarkiv) << (dnipro | xkdnipro) << (poltava | xkpoltava) << (sumy | xksumi | sumi))" \
+   "over 64 phrases: the order operator instead"
+is "$(q 'Івано-Франківськ')" "(івано | xkivano | xkivanofrankivsk) (франківськ | xkfrankivsk)" \
+   "a compound: its parts, the joined key with the first"
+is "$(q 'a(b)|c "d')" "a b c d" "operator characters are not operators; an open quote ends at the line end"
+is "$(q 'x@y ~z =w $v ^u /t')" '(x\@y | x\@i) z w v u t' "nor are the others; inside a word they are escaped"
+long=$(printf 'д%.0s' $(seq 45))
+is "$(q "$long")" "$(printf 'д%.0s' $(seq 42))" "a word over 42 letters: its surface only, cut like Sphinx cuts it"
+is "$(printf 'Київ\n\n!!!\nLviv\n' | "$T" analyze --query --format sphinx | tr '\n' '/')" \
+   "(київ | xkkiv)//"'/(lviv | xklviv)/' "one expression per line, an empty one for a line without words"
+printf 'x\n' | "$T" analyze --format xml >/dev/null 2>&1; is $? 1 "--format xml: usage error"
+is "$(printf 'Київ\n' | "$T" analyze --format json | head -c 9)" '{"text":"' "--format json is --json"
+is "$(printf 'Київ\n' | "$T" analyze --format text)" "$(printf 'Київ\n' | "$T" analyze)" "--format text is the default"
+is "$(printf 'Донецьку\n' | "$T" analyze --format sphinx --lang uk)" "(донецьку | xkdonecku)" \
+   "--lang applies (uk: no Russian stem), as the filter's lang= does"
+done_testing
