@@ -315,6 +315,47 @@ static int x_tokenize_v2(Fts5Tokenizer *p, void *ctx, int flags, const char *tex
     return tokenize(t, ctx, flags, text, len, hint ? hint : t->hint, xToken);
 }
 
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/*
+** Split off the next word of a tokenize value in place, as FTS5 does: a
+** bareword, or '...', "...", `...` (a doubled quote stands for one) or [...].
+** Returns where to go on, or NULL at the end.
+*/
+static char *next_word(char *s, const char **word)
+{
+    char q, *out;
+    while (is_space(*s))
+        s++;
+    if (!*s)
+        return NULL;
+    q = *s == '[' ? ']' : (*s == '\'' || *s == '"' || *s == '`') ? *s : 0;
+    if (!q) {
+        *word = s;
+        while (*s && !is_space(*s))
+            s++;
+        if (*s)
+            *s++ = '\0';
+        return s;
+    }
+    *word = out = ++s;
+    for (; *s; s++) {
+        if (*s == q) {
+            if (q == ']' || s[1] != q)
+                break;
+            s++;
+        }
+        *out++ = *s;
+    }
+    if (*s)
+        s++;
+    *out = '\0';
+    return s;
+}
+
 /* toponorm_check(OPTIONS): NULL when the tokenize options work, else the
 ** error FTS5 cannot show. */
 static void fn_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -330,16 +371,8 @@ static void fn_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         sqlite3_result_error_nomem(ctx);
         return;
     }
-    /* Whitespace-separated words, as FTS5 splits an unquoted tokenize value. */
-    for (w = copy; *w && n < 64;) {
-        while (*w == ' ' || *w == '\t' || *w == '\n' || *w == '\r')
-            *w++ = '\0';
-        if (!*w)
-            break;
-        az[n++] = w;
-        while (*w && *w != ' ' && *w != '\t' && *w != '\n' && *w != '\r')
-            w++;
-    }
+    for (w = copy; n < 64 && (w = next_word(w, &az[n])) != NULL; n++)
+        ;
     if (n > 0 && strcmp(az[0], "toponorm") == 0)
         rc = tok_new(tp, az + 1, n - 1, &t, &msg);
     else
