@@ -19,4 +19,9 @@ PLACES_SRC = \
 EXTRA_DIST += $(PLACES_SRC) lexicons/places/README.md lexicons/places/renames.tsv \
 	tools/places/regenerate tools/places/gen-places.py tools/places/geonames-dump.c
 
+# For users with full GeoNames dumps: POSIX sh + awk, no Python.
+# Its region map is installed beside the lexicon ($(pkgdatadir)/admin1-iso.tsv).
+dist_bin_SCRIPTS = lexicons/places/toponorm-import-geonames
+dist_pkgdata_DATA = lexicons/places/admin1-iso.tsv
+
 include tests/places-data/local.mk

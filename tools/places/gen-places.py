@@ -434,7 +434,14 @@ def main():
         if m:
             inames.add(code, "en", m.group(1), "region-form", "-", "iso-codes-rule")
 
-    for name, o in (("places-geonames.tsv", gp), ("names-geonames.tsv", gnames),
+    amap = Out(header("admin1-iso.tsv: GeoNames admin1 code -> ISO 3166-2 region id, for "
+                      "toponorm-import-geonames -r",
+                      ["matched by name: libgeonames-common %s geonames.mo (GeoNames, CC BY 4.0) "
+                       "against iso-codes %s" % (v_gn, v_iso)],
+                      "CC.admin1 region"))
+    for (cc, a1), code in admin_iso.items():
+        amap.add("%s.%s" % (cc, a1), code)
+    for name, o in (("admin1-iso.tsv", amap), ("places-geonames.tsv", gp), ("names-geonames.tsv", gnames),
                     ("places-iso-codes.tsv", ip), ("names-iso-codes.tsv", inames),
                     ("places-renames.tsv", rn_places), ("names-renames.tsv", rn_names)):
         o.write(os.path.join(a.dir, name))
