@@ -16,6 +16,9 @@
 int cmd_analyze(int argc, char **argv);
 int cmd_translit(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_index(int argc, char **argv);   /* index.c */
+int cmd_delete(int argc, char **argv);  /* index.c */
+int cmd_search(int argc, char **argv);  /* search.c */
 
 /* Read all of in into a malloc'ed buffer (NULL on failure); *len its size. */
 char *cli_slurp(FILE *in, size_t *len);

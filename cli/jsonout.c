@@ -50,7 +50,7 @@ void wb_uint(wbuf *w, unsigned long long v)
     wb_put(w, d + i, sizeof d - (size_t)i);
 }
 
-void json_string(wbuf *w, const char *s, size_t n)
+void wb_json_string(wbuf *w, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     const unsigned char *p = (const unsigned char *)s;

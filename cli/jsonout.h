@@ -45,6 +45,10 @@ static inline void wb_putc(wbuf *w, char c)
 ** NUL are escaped; ill-formed UTF-8 is written as \ufffd, so the output is
 ** always valid JSON whatever the input.
 */
-void json_string(wbuf *w, const char *s, size_t n);
+void wb_json_string(wbuf *w, const char *s, size_t n);
+/* The short name.  The linker symbol must not be json_string: that is
+** jansson's, and an executable's definition would take over jansson's own
+** calls to it. */
+#define json_string(w, s, n) wb_json_string(w, s, n)
 
 #endif

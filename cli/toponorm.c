@@ -78,6 +78,9 @@ static void usage(FILE *f)
           "  analyze   text on stdin -> tokens and their index terms (see toponorm analyze --help)\n"
           "  translit  text on stdin -> romanised by one standard (--scheme NAME, --list)\n"
           "  check     regression-test transliteration tables against samples and golden files\n"
+          "  index     index documents into a Xapian database (see toponorm index --help)\n"
+          "  search    search it in any spelling (see toponorm search --help)\n"
+          "  delete    remove documents by id: toponorm delete DB ID...\n"
           "  version   print the library and lexicon versions\n", f);
 }
 
@@ -94,6 +97,12 @@ int main(int argc, char **argv)
         return cmd_translit(argc - 1, argv + 1);
     if (strcmp(argv[1], "check") == 0)
         return cmd_check(argc - 1, argv + 1);
+    if (strcmp(argv[1], "index") == 0)
+        return cmd_index(argc - 1, argv + 1);
+    if (strcmp(argv[1], "search") == 0)
+        return cmd_search(argc - 1, argv + 1);
+    if (strcmp(argv[1], "delete") == 0)
+        return cmd_delete(argc - 1, argv + 1);
     if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
         cli_analyzer ca;
         printf("toponorm %s\n", toponorm_version());

@@ -1,0 +1,72 @@
+/*
+** dbpath.c: the default database and opening databases for the CLI.
+*/
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "xdb.h"
+
+const char *cli_default_db(char *buf, size_t cap)
+{
+    const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+    int n;
+    if (xdg && *xdg)
+        n = snprintf(buf, cap, "%s/toponorm/db", xdg);
+    else if (home && *home)
+        n = snprintf(buf, cap, "%s/.local/share/toponorm/db", home);
+    else
+        return NULL;
+    return n > 0 && (size_t)n < cap ? buf : NULL;
+}
+
+int cli_mkdir_parents(const char *path)
+{
+    char buf[4096];
+    size_t n = strlen(path);
+    if (n >= sizeof buf)
+        return -1;
+    memcpy(buf, path, n + 1);
+    /* Every prefix ending before a '/', except the root. */
+    for (size_t i = 1; i < n; i++) {
+        if (buf[i] != '/')
+            continue;
+        buf[i] = '\0';
+        if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+            return -1;
+        buf[i] = '/';
+    }
+    return 0;
+}
+
+/* A short explanation per code, before Xapian's own message. */
+static const char *what(int rc)
+{
+    switch (rc) {
+    case TNX_ENOTFOUND: return "no such database";
+    case TNX_ELOCK:     return "the database is locked by another writer (is an index run still going?)";
+    case TNX_ECORRUPT:  return "not a usable database (corrupt, or not a Xapian database)";
+    case TNX_EVERSION:  return "a database format this Xapian cannot read";
+    case TNX_ENETWORK:  return "a remote shard could not be reached";
+    case TNX_ENOMEM:    return "out of memory";
+    default:            return "database error";
+    }
+}
+
+int cli_db_open(const char *cmd, const char *path, int mode, tnx_db **db)
+{
+    int rc = tnx_open(path, mode, db);
+    if (rc == TNX_OK)
+        return EXIT_OK;
+    fprintf(stderr, "toponorm %s: %s: %s [%s]\n", cmd, path, what(rc), tnx_last_error());
+    return EXIT_DB;
+}
+
+void cli_db_fail(const char *cmd, const char *path, tnx_db *db)
+{
+    fprintf(stderr, "toponorm %s: %s: %s\n", cmd, path, tnx_db_error(db));
+}

@@ -1,0 +1,508 @@
+/*
+** query.c: parse a toponorm query and build its Xapian query (query.h).
+**
+** The parser is a scanner over the query string, item by item:
+**   SPACE   skipped
+**   -       at the start of an item: exclude it
+**   "       a phrase up to the next " (or the end)
+**   OR      joins the items on both sides into one OR group
+**   AND     accepted, and the default anyway
+**   other   a word, up to a space or a quote
+** Groups are ANDed; exclusions are removed from the result (AND_NOT).
+*/
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "query.h"
+
+/* Weights inside a word's group, on top of the synonym of all its terms:
+** the place id names the place whatever the spelling; the exact spelling
+** is certain; a key or a stem may join different words. */
+#define W_PLACE   2.0
+#define W_SURFACE 0.5
+
+/* One analyzed term of an item. */
+typedef struct iterm {
+    char *term;
+    size_t plen;       /* bytes of its prefix */
+    int kind;
+    unsigned flags;
+    uint32_t pos;
+    size_t start, end;
+} iterm;
+
+typedef struct collect {
+    iterm *v;
+    size_t n, cap;
+    int oom;
+} collect;
+
+static void collect_free(collect *c);
+
+static int on_term(void *ctx, const toponorm_term *t)
+{
+    collect *c = ctx;
+    const char *pfx = toponorm_term_prefix(t->kind);
+    size_t pl = strlen(pfx);
+    if (pl + t->len > TNX_MAX_TERM)
+        return 0;
+    if (c->n == c->cap) {
+        iterm *p = realloc(c->v, (c->cap = c->cap ? 2 * c->cap : 16) * sizeof *p);
+        if (!p) {
+            c->oom = 1;
+            return 1;
+        }
+        c->v = p;
+    }
+    char *s = malloc(pl + t->len + 1);
+    if (!s) {
+        c->oom = 1;
+        return 1;
+    }
+    memcpy(s, pfx, pl);
+    memcpy(s + pl, t->text, t->len);
+    s[pl + t->len] = '\0';
+    c->v[c->n++] = (iterm){s, pl, t->kind, t->flags, t->position, t->start, t->end};
+    return 0;
+}
+
+/*
+** The analyzer leaves out a stem equal to the surface form (Донецк has no
+** stem term, Донецке has stem донецк).  So a query token also looks for
+** its surface as a stem (Донецк finds Донецке) and its stem as a surface
+** (Донецке finds Донецк).  Both are added after the token's own terms,
+** flagged as stems.
+*/
+static int add_stem_equivalents(collect *c)
+{
+    collect out = {0};
+    size_t i, j, k;
+    for (i = 0; i < c->n; i = j) {
+        const iterm *surf = NULL, *stem = NULL;
+        for (j = i; j < c->n && c->v[j].start == c->v[i].start && c->v[j].end == c->v[i].end;
+             j++) {
+            if (c->v[j].kind == TOPONORM_TERM_SURFACE)
+                surf = &c->v[j];
+            else if (c->v[j].kind == TOPONORM_TERM_STEM)
+                stem = &c->v[j];
+        }
+        for (k = i; k < j; k++) {
+            toponorm_term t = {c->v[k].term + c->v[k].plen, 0,
+                               c->v[k].kind, c->v[k].flags, c->v[k].pos, c->v[k].start,
+                               c->v[k].end, 0, 0, 0};
+            t.len = strlen(t.text);
+            if (on_term(&out, &t))
+                goto oom;
+        }
+        if (surf && !(surf->flags & TOPONORM_TERM_COMPOUND)) {
+            toponorm_term t = {surf->term, strlen(surf->term), TOPONORM_TERM_STEM,
+                               surf->flags | TOPONORM_TERM_COLOCATED, surf->pos, surf->start,
+                               surf->end, 0, 0, 0};
+            if (on_term(&out, &t))
+                goto oom;
+            if (stem) {
+                const char *bare = stem->term + stem->plen;
+                t = (toponorm_term){bare, strlen(bare), TOPONORM_TERM_SURFACE,
+                                    surf->flags | TOPONORM_TERM_COLOCATED, surf->pos,
+                                    surf->start, surf->end, 0, 0, 0};
+                if (on_term(&out, &t))
+                    goto oom;
+                out.v[out.n - 1].kind = TOPONORM_TERM_STEM;   /* for explaining: a stem match */
+            }
+        }
+    }
+    collect_free(c);
+    *c = out;
+    return 0;
+oom:
+    collect_free(&out);
+    return -1;
+}
+
+static void collect_free(collect *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        free(c->v[i].term);
+    free(c->v);
+    memset(c, 0, sizeof *c);
+}
+
+const qterm *cquery_find(const cquery *cq, const char *term, size_t len)
+{
+    for (size_t i = 0; i < cq->n_terms; i++)
+        if (strlen(cq->terms[i].term) == len && memcmp(cq->terms[i].term, term, len) == 0)
+            return &cq->terms[i];
+    return NULL;
+}
+
+/* Remember a query word (as typed) and return its index, or -1. */
+static int add_word(cquery *cq, const char *s, size_t n)
+{
+    if (cq->n_words == cq->cap_words) {
+        char **p = realloc(cq->words, (cq->cap_words = cq->cap_words ? 2 * cq->cap_words : 8) *
+                                          sizeof *p);
+        if (!p)
+            return -1;
+        cq->words = p;
+    }
+    char *w = malloc(n + 1);
+    if (!w)
+        return -1;
+    memcpy(w, s, n);
+    w[n] = '\0';
+    cq->words[cq->n_words] = w;
+    return (int)cq->n_words++;
+}
+
+static int add_qterm(cquery *cq, const iterm *it, int word)
+{
+    if (cquery_find(cq, it->term, strlen(it->term)))
+        return 0;
+    if (cq->n_terms == cq->cap_terms) {
+        qterm *p = realloc(cq->terms, (cq->cap_terms = cq->cap_terms ? 2 * cq->cap_terms : 16) *
+                                          sizeof *p);
+        if (!p)
+            return -1;
+        cq->terms = p;
+    }
+    char *t = strdup(it->term);
+    if (!t)
+        return -1;
+    cq->terms[cq->n_terms++] = (qterm){t, it->plen, it->kind, word};
+    return 0;
+}
+
+/* Free an array of n queries. */
+static void free_qs(tnx_query **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        tnx_query_free(v[i]);
+}
+
+/*
+** The query for the terms v[lo..hi) of one token (or of the compound form):
+** SYNONYM(all) OR SCALE(places) OR SCALE(surface).  Duplicate terms (a
+** Latin word may have one key under two readings) are skipped.
+*/
+static tnx_query *word_query(const iterm *v, size_t lo, size_t hi)
+{
+    tnx_query **all = calloc(hi - lo + 1, sizeof *all), **place = calloc(hi - lo + 1, sizeof *place);
+    tnx_query *parts[3] = {NULL, NULL, NULL}, *syn = NULL, *q = NULL, *tmp;
+    size_t na = 0, np = 0, nparts = 0;
+    if (!all || !place)
+        goto out;
+    for (size_t i = lo; i < hi; i++) {
+        int dup = 0;
+        for (size_t j = lo; j < i; j++)
+            dup |= strcmp(v[j].term, v[i].term) == 0;
+        if (dup)
+            continue;
+        if (!(all[na] = tnx_query_term(v[i].term, strlen(v[i].term), 0)))
+            goto out;
+        na++;
+        if (v[i].kind == TOPONORM_TERM_PLACE) {
+            if (!(place[np++] = tnx_query_term(v[i].term, strlen(v[i].term), 0)))
+                goto out;
+        } else if (v[i].kind == TOPONORM_TERM_SURFACE && !parts[2]) {
+            if (!(tmp = tnx_query_term(v[i].term, strlen(v[i].term), 0)))
+                goto out;
+            parts[2] = tnx_query_scale(tmp, W_SURFACE);
+            tnx_query_free(tmp);
+            if (!parts[2])
+                goto out;
+        }
+    }
+    if (!(syn = parts[0] = tnx_query_combine(TNX_OP_SYNONYM, all, na)))
+        goto out;
+    nparts = 1;
+    if (np) {
+        if (!(tmp = tnx_query_combine(TNX_OP_OR, place, np)))
+            goto out;
+        parts[nparts] = tnx_query_scale(tmp, W_PLACE);
+        tnx_query_free(tmp);
+        if (!parts[nparts++])
+            goto out;
+    }
+    if (parts[2]) {
+        if (nparts == 1) {
+            parts[1] = parts[2];
+            parts[2] = NULL;
+        }
+        nparts++;
+    }
+    q = tnx_query_combine(TNX_OP_OR, parts, nparts);
+out:
+    free_qs(all, na);
+    free_qs(place, np);
+    free(all);
+    free(place);
+    for (size_t i = 0; i < 3; i++)
+        tnx_query_free(parts[i]);
+    (void)syn;
+    return q;
+}
+
+/*
+** The query for one item (a word or a quoted phrase), from its analyzed
+** terms: one position gives a word query; several give a phrase whose
+** positions are ORs of their terms (a hyphenated word's joined form, when
+** the analyzer gives one, is an alternative to the phrase of its parts).
+** *empty is set when the item has no searchable term.
+*/
+static tnx_query *item_query(const collect *c, int *empty)
+{
+    size_t npos = 0, i, j;
+    tnx_query **pos_q = NULL, *phrase = NULL, *comp = NULL, *q = NULL;
+    *empty = c->n == 0;
+    if (*empty)
+        return NULL;
+    for (i = 0; i < c->n; i++)
+        if (i == 0 || c->v[i].pos != c->v[i - 1].pos)
+            npos++;
+    if (npos == 1) {
+        /* Only the terms of the first token (the compound form is the same word). */
+        for (j = 0; j < c->n && !(c->v[j].flags & TOPONORM_TERM_COMPOUND); j++)
+            ;
+        return word_query(c->v, 0, j);
+    }
+    pos_q = calloc(npos, sizeof *pos_q);
+    if (!pos_q)
+        return NULL;
+    npos = 0;
+    for (i = 0; i < c->n; i = j) {
+        size_t nt = 0;
+        tnx_query *tq[64];
+        for (j = i; j < c->n && c->v[j].pos == c->v[i].pos; j++) {
+            if ((c->v[j].flags & TOPONORM_TERM_COMPOUND) || nt == 64)
+                continue;
+            if (!(tq[nt] = tnx_query_term(c->v[j].term, strlen(c->v[j].term), 0)))
+                goto out;
+            nt++;
+        }
+        pos_q[npos] = tnx_query_combine(TNX_OP_OR, tq, nt);
+        free_qs(tq, nt);
+        if (!pos_q[npos++])
+            goto out;
+    }
+    if (!(phrase = tnx_query_combine(TNX_OP_PHRASE, pos_q, npos)))
+        goto out;
+    /* The compound form, if any: the terms flagged COMPOUND, all at one position. */
+    for (i = 0; i < c->n && !(c->v[i].flags & TOPONORM_TERM_COMPOUND); i++)
+        ;
+    if (i < c->n) {
+        for (j = i; j < c->n && (c->v[j].flags & TOPONORM_TERM_COMPOUND) &&
+                    c->v[j].pos == c->v[i].pos; j++)
+            ;
+        if (!(comp = word_query(c->v, i, j)))
+            goto out;
+        tnx_query *alt[2] = {phrase, comp};
+        q = tnx_query_combine(TNX_OP_OR, alt, 2);
+    } else {
+        q = phrase;
+        phrase = NULL;
+    }
+out:
+    free_qs(pos_q, npos);
+    free(pos_q);
+    tnx_query_free(phrase);
+    tnx_query_free(comp);
+    return q;
+}
+
+/* A group of OR'ed items, under construction. */
+typedef struct group {
+    tnx_query **v;
+    size_t n, cap;
+} group;
+
+static int push(group *g, tnx_query *q)
+{
+    if (!q)
+        return -1;
+    if (g->n == g->cap) {
+        tnx_query **p = realloc(g->v, (g->cap = g->cap ? 2 * g->cap : 8) * sizeof *p);
+        if (!p) {
+            tnx_query_free(q);
+            return -1;
+        }
+        g->v = p;
+    }
+    g->v[g->n++] = q;
+    return 0;
+}
+
+static void group_free(group *g)
+{
+    free_qs(g->v, g->n);
+    free(g->v);
+    memset(g, 0, sizeof *g);
+}
+
+/* Close the current OR group into the AND list. */
+static int close_group(group *ors, group *ands)
+{
+    int rc = 0;
+    if (ors->n == 1) {
+        rc = push(ands, ors->v[0]);
+        ors->n = 0;
+    } else if (ors->n > 1) {
+        rc = push(ands, tnx_query_combine(TNX_OP_OR, ors->v, ors->n));
+        free_qs(ors->v, ors->n);
+        ors->n = 0;
+    }
+    return rc;
+}
+
+int cquery_build(cquery *cq, const cli_analyzer *ca, const char *text, size_t len,
+                 unsigned flags, const char *lang, char *err, size_t cap)
+{
+    group ands = {0}, ors = {0}, nots = {0};
+    collect c = {0};
+    size_t i = 0;
+    int rc = EXIT_DB, pending_or = 0, quote_open = 0;
+    tnx_query *pos = NULL, *neg = NULL, *tmp;
+
+    memset(cq, 0, sizeof *cq);
+    while (i < len) {
+        size_t s, e;
+        int negate = 0, phrase = 0, empty;
+        if (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r') {
+            i++;
+            continue;
+        }
+        if (text[i] == '-' && i + 1 < len && text[i + 1] != ' ') {
+            negate = 1;
+            i++;
+        }
+        if (text[i] == '"') {
+            phrase = 1;
+            s = ++i;
+            while (i < len && text[i] != '"')
+                i++;
+            e = i;
+            if (i < len)
+                i++;
+            else
+                quote_open = 1;
+        } else {
+            s = i;
+            while (i < len && text[i] != ' ' && text[i] != '\t' && text[i] != '"' &&
+                   text[i] != '\n' && text[i] != '\r')
+                i++;
+            e = i;
+        }
+        if (!negate && !phrase && e - s == 2 && memcmp(text + s, "OR", 2) == 0) {
+            pending_or = 1;
+            continue;
+        }
+        if (!negate && !phrase && e - s == 3 && memcmp(text + s, "AND", 3) == 0)
+            continue;
+        collect_free(&c);
+        if (toponorm_analyze(ca->an, ca->sc, text + s, e - s, flags | TOPONORM_FOR_QUERY,
+                             on_term, &c) != 0 || c.oom || add_stem_equivalents(&c))
+            goto fail;
+        tnx_query *q = item_query(&c, &empty);
+        if (empty) {
+            pending_or = 0;
+            continue;
+        }
+        if (!q)
+            goto fail;
+        if (negate) {
+            if (push(&nots, q))
+                goto fail;
+            pending_or = 0;
+            continue;
+        }
+        /* Remember the terms and the word each token was typed as. */
+        for (size_t k = 0, w = 0; k < c.n; k++) {
+            if (k == 0 || c.v[k].start != c.v[k - 1].start || c.v[k].end != c.v[k - 1].end) {
+                int nw = add_word(cq, text + s + c.v[k].start, c.v[k].end - c.v[k].start);
+                if (nw < 0) {
+                    tnx_query_free(q);
+                    goto fail;
+                }
+                w = (size_t)nw;
+            }
+            if (add_qterm(cq, &c.v[k], (int)w)) {
+                tnx_query_free(q);
+                goto fail;
+            }
+        }
+        if (!pending_or && close_group(&ors, &ands)) {
+            tnx_query_free(q);
+            goto fail;
+        }
+        if (push(&ors, q))
+            goto fail;
+        pending_or = 0;
+    }
+    if (close_group(&ors, &ands))
+        goto fail;
+    if (quote_open) {
+        snprintf(err, cap, "unbalanced quote in the query");
+        rc = EXIT_INPUT;
+        goto fail;
+    }
+    if (ands.n == 0) {
+        snprintf(err, cap, nots.n ? "a query needs a word that is not excluded"
+                                  : "the query has no searchable word");
+        rc = EXIT_INPUT;
+        goto fail;
+    }
+    if (!(pos = ands.n == 1 ? ands.v[0] : tnx_query_combine(TNX_OP_AND, ands.v, ands.n)))
+        goto fail;
+    if (ands.n == 1)
+        ands.n = 0;                            /* pos owns it now */
+    if (nots.n) {
+        if (!(neg = tnx_query_combine(TNX_OP_OR, nots.v, nots.n)))
+            goto fail;
+        tnx_query *pn[2] = {pos, neg};
+        if (!(tmp = tnx_query_combine(TNX_OP_AND_NOT, pn, 2)))
+            goto fail;
+        tnx_query_free(pos);
+        pos = tmp;
+    }
+    if (lang) {
+        char lt[16];
+        snprintf(lt, sizeof lt, "XL%s", lang);
+        tnx_query *f[2] = {pos, tnx_query_term(lt, strlen(lt), 0)};
+        if (!f[1] || !(tmp = tnx_query_combine(TNX_OP_FILTER, f, 2))) {
+            tnx_query_free(f[1]);
+            goto fail;
+        }
+        tnx_query_free(f[1]);
+        tnx_query_free(pos);
+        pos = tmp;
+    }
+    cq->q = pos;
+    pos = NULL;
+    rc = EXIT_OK;
+fail:
+    if (rc == EXIT_DB)
+        snprintf(err, cap, "cannot build the query: %s", *tnx_last_error() ? tnx_last_error()
+                                                                            : "out of memory");
+    collect_free(&c);
+    group_free(&ands);
+    group_free(&ors);
+    group_free(&nots);
+    tnx_query_free(pos);
+    tnx_query_free(neg);
+    if (rc != EXIT_OK)
+        cquery_free(cq);
+    return rc;
+}
+
+void cquery_free(cquery *cq)
+{
+    for (size_t i = 0; i < cq->n_terms; i++)
+        free(cq->terms[i].term);
+    for (size_t i = 0; i < cq->n_words; i++)
+        free(cq->words[i]);
+    free(cq->terms);
+    free(cq->words);
+    tnx_query_free(cq->q);
+    memset(cq, 0, sizeof *cq);
+}

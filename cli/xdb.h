@@ -1,0 +1,31 @@
+/*
+** xdb.h: what `toponorm index`, `search` and `delete` share: the default
+** database and opening a database with a message a user can act on.
+*/
+#ifndef TN_CLI_XDB_H
+#define TN_CLI_XDB_H
+
+#include <stddef.h>
+
+#include "tn_xapian.h"
+
+/*
+** The embedded default database: $XDG_DATA_HOME/toponorm/db, or
+** ~/.local/share/toponorm/db when XDG_DATA_HOME is unset or empty.  Written
+** to buf (cap bytes); returns buf, or NULL when neither variable is set.
+*/
+const char *cli_default_db(char *buf, size_t cap);
+
+/* Create the parent directories of path (mkdir -p of its dirname). 0 on success. */
+int cli_mkdir_parents(const char *path);
+
+/*
+** Open the database at path (TNX_READ or TNX_WRITE); on failure print
+** "toponorm CMD: PATH: what happened" and return EXIT_DB, else EXIT_OK.
+*/
+int cli_db_open(const char *cmd, const char *path, int mode, tnx_db **db);
+
+/* Print "toponorm CMD: PATH: message" for a failure on an open database. */
+void cli_db_fail(const char *cmd, const char *path, tnx_db *db);
+
+#endif

@@ -1,0 +1,155 @@
+#!/bin/sh
+# toponorm index + search on a real Xapian database: every spelling finds
+# every document, the query language, replace and delete by id, --json,
+# --explain, --batch.
+. "$top_srcdir/tests/tap.sh"
+T=${TOPONORM:-toponorm}
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+db=$tmp/db
+docs=$top_srcdir/tests/search/docs.jsonl
+
+# ids QUERY...: the ids found, sorted, on one line
+ids() { "$T" search --json --limit 100 "$db" -- "$@" | sed 's/^{"id":"\([^"]*\)".*/\1/' | sort | tr '\n' ' '; }
+# first QUERY...: the best hit's id
+first() { "$T" search --json --limit 1 "$db" -- "$@" | sed 's/^{"id":"\([^"]*\)".*/\1/'; }
+
+"$T" index "$db" "$docs"; is $? 0 "index a JSON Lines file: exit 0"
+
+# Every spelling of Донецьк finds the documents in every other spelling.
+all='de-1 en-1 en-2 pl-1 ru-1 uk-1 '
+for q in Donetsk Донецьк Донецк "Donets'k" "Donets’k" Donezk Donieck DONETSK; do
+    is "$(ids "$q")" "$all" "$q finds the Ukrainian, Russian, English, German and Polish documents"
+done
+# The document written in the query's own spelling ranks first.
+is "$(first Донецк)" ru-1 "Донецк: the Russian document ranks first"
+is "$(first Donezk)" de-1 "Donezk: the German document ranks first"
+is "$(first "Donets'k")" en-2 "Donets'k: the document that writes Donets'k ranks first"
+# Inflected forms meet through the stem: Мариуполь finds «Мариуполя».
+is "$(ids Мариуполь)" "en-3 ru-2 uk-2 " "Мариуполь finds Mariupol, Мариуполя and Маріуполь"
+is "$(ids Kharkiv)" "en-3 " "Kharkiv finds only the document that names it"
+is "$(ids Харків)" "en-3 " "Харків (Cyrillic) finds the Latin Kharkiv"
+
+# Query language.
+is "$(ids Donetsk water)" "en-2 " "words are ANDed: Donetsk water"
+is "$(ids Mariupol OR Kharkiv)" "en-3 uk-2 " "OR: Mariupol OR Kharkiv"
+is "$(ids Kharkiv OR Мариуполя)" "en-3 ru-2 " "OR: Kharkiv OR Мариуполя"
+is "$(ids '"central Donetsk"')" "en-1 " "a phrase: \"central Donetsk\""
+is "$(ids '"центральний Донецьк"')" "" "a phrase of words not adjacent in any document finds nothing"
+is "$(ids '"місті Donetsk"')" "uk-1 " "a phrase in a mix of spellings: \"місті Donetsk\" finds «місті Донецьк»"
+is "$(ids Donetsk -water)" "de-1 en-1 pl-1 ru-1 uk-1 " "-word excludes: Donetsk -water"
+is "$(ids Donetsk -Donezk)" "" "-word excludes every spelling: Donetsk -Donezk finds nothing"
+is "$(ids Donetsk -'"без воды"' -water)" "de-1 en-1 uk-1 " "-\"phrase\" excludes a phrase in any spelling (без воды, bez wody)"
+is "$(ids "$(printf 'Донецьк')" --lang uk 2>/dev/null)" "" "options after -- are query words (no match for --lang)"
+got=$("$T" search --json --lang ru "$db" Donetsk | sed 's/^{"id":"\([^"]*\)".*/\1/' | tr '\n' ' ')
+is "$got" "ru-1 " "--lang ru keeps only Russian documents"
+
+# --limit, --offset, ranks.
+is "$("$T" search --json --limit 2 "$db" Donetsk | wc -l | tr -d ' ')" 2 "--limit 2 gives 2 hits"
+r=$("$T" search --json --limit 2 --offset 2 "$db" Donetsk | sed 's/.*"rank":\([0-9]*\).*/\1/' | tr '\n' ' ')
+is "$r" "3 4 " "--offset 2: ranks 3 and 4"
+a=$("$T" search --json --limit 6 "$db" Donetsk | sed -n 3,4p | sed 's/"rank".*//')
+b=$("$T" search --json --limit 2 --offset 2 "$db" Donetsk | sed 's/"rank".*//')
+is "$b" "$a" "--offset 2 gives hits 3 and 4 of the full list"
+
+# --json field shapes.
+line=$("$T" search --json --limit 1 "$db" Донецьк)
+case "$line" in
+  '{"id":"uk-1","rank":1,"score":'[0-9]*',"title":"Обстріл Донецька","matched":["Донецьк"],"snippet":"'*'"}') r=0 ;;
+  *) r=1; diag "$line" ;;
+esac
+ok $r "--json: id, rank, score, title, matched, snippet in that order"
+line=$("$T" search --json "$db" "Donets'k" | grep '"id":"en-2"')
+case "$line" in *'"matched":["Donets'"'"'k"]'*) r=0 ;; *) r=1; diag "$line" ;; esac
+ok $r "--json matched: the spelling as the document writes it"
+line=$("$T" search --json "$db" Donetsk | grep '"id":"uk-1"')
+case "$line" in *'"matched":["Донецьк"]'*) r=0 ;; *) r=1; diag "$line" ;; esac
+ok $r "--json matched: a Latin query reports the Cyrillic spelling it found"
+case "$line" in *'"title"'*) r=0 ;; *) r=1 ;; esac; ok $r "title present when the document has one"
+line=$("$T" search --json "$db" Donetsk | grep '"id":"en-2"')
+case "$line" in *'"title"'*) r=1 ;; *) r=0 ;; esac; ok $r "no title when the document has none"
+line=$("$T" search --json "$db" Kharkiv)
+case "$line" in *'"snippet":"The port of Mariupol was damaged; Kharkiv also reported strikes."'*) r=0 ;;
+  *) r=1; diag "$line" ;; esac
+ok $r "snippet: the stored text around the match"
+
+# --explain says which spelling matched and how.
+line=$("$T" search --json --explain "$db" Donetsk | grep '"id":"uk-1"')
+case "$line" in *'"explain":[{"spelling":"Донецьк","query":"Donetsk","via":"key","term":"doneck"}]'*) r=0 ;;
+  *) r=1; diag "$line" ;; esac
+ok $r "--explain --json: Донецьк matched Donetsk via key doneck"
+out=$("$T" search --explain "$db" Мариуполь | grep 'matched Мариуполя')
+case "$out" in *"matched Мариуполя for Мариуполь via stem мариупол"*) r=0 ;; *) r=1; diag "$out" ;; esac
+ok $r "--explain (human): Мариуполя matched via stem"
+
+# Human output: rank, id, title, snippet; no escape codes when piped.
+out=$("$T" search "$db" Donezk)
+case "$out" in "1. de-1  ("*")"*"In Donezk fiel erneut der Strom aus."*) r=0 ;; *) r=1; diag "$out" ;; esac
+ok $r "human output: rank, id, score, snippet"
+case "$out" in *"$(printf '\033')"*) r=1 ;; *) r=0 ;; esac
+ok $r "no escape codes when stdout is not a TTY"
+if command -v script >/dev/null 2>&1; then
+    out=$(TERM=xterm script -qec "'$T' search '$db' Donezk" /dev/null 2>/dev/null)
+    case "$out" in *"$(printf '\033[1;31m')Donezk$(printf '\033[0m')"*) r=0 ;; *) r=1; diag "$out" ;; esac
+    ok $r "on a TTY the matched word is highlighted"
+fi
+
+# No hits is not an error.
+"$T" search "$db" Львів >"$tmp/out"; is $? 0 "no hits: exit 0"
+is "$(wc -c <"$tmp/out" | tr -d ' ')" 0 "no hits: no output"
+
+# Other JSON fields are stored with the document.
+"$T" search --json "$db" Kharkiv >/dev/null; ok $? "a document with extra fields is searchable"
+
+# The same id replaces the document; delete removes it.
+printf '{"id":"en-1","text":"Kramatorsk station was hit.","lang":"en"}\n' | "$T" index "$db"
+is $? 0 "index from stdin"
+is "$(ids Donetsk)" "de-1 en-2 pl-1 ru-1 uk-1 " "re-indexed en-1 no longer matches its old text"
+is "$(ids Краматорськ)" "en-1 " "re-indexed en-1 matches its new text"
+is "$(ids Kramatorsk station)" "en-1 " "... once (the id is unique)"
+"$T" delete "$db" en-1 ru-2; is $? 0 "delete two ids: exit 0"
+is "$(ids Kramatorsk)" "" "a deleted document is gone"
+is "$(ids Мариуполь)" "en-3 uk-2 " "the other deleted one too"
+"$T" delete "$db" no-such-id 2>"$tmp/err"; is $? 2 "delete an unknown id: exit 2"
+grep -q "no-such-id: no such document" "$tmp/err"; ok $? "... saying which id"
+"$T" delete "$tmp/nodb" x 2>"$tmp/err"; is $? 3 "delete from a missing database: exit 3"
+test ! -e "$tmp/nodb"; ok $? "... without creating it"
+
+# Files are documents with their path as id; -r walks directories.
+mkdir -p "$tmp/files/sub"
+printf 'Вибухи: Запоріжжя вночі.\n' >"$tmp/files/a.txt"
+printf 'Explosions in Zaporizhzhia overnight.\n' >"$tmp/files/sub/b.txt"
+printf '{"id":"j1","text":"Zaporozhye again"}\n' >"$tmp/files/sub/c.jsonl"
+"$T" index "$tmp/db2" "$tmp/files/a.txt"; is $? 0 "index a plain text file"
+"$T" index "$tmp/db2" "$tmp/files" 2>"$tmp/err"; is $? 2 "a directory without -r: exit 2"
+grep -q "is a directory (use -r)" "$tmp/err"; ok $? "... saying to use -r"
+"$T" index -r "$tmp/db2" "$tmp/files"; is $? 0 "index -r a directory"
+got=$("$T" search --json "$tmp/db2" Запоріжжя | sed 's/^{"id":"\([^"]*\)".*/\1/' | sort | tr '\n' ' ')
+is "$got" "$tmp/files/a.txt $tmp/files/sub/b.txt " "files found by path id, across scripts (Запоріжжя / Zaporizhzhia)"
+is "$("$T" search --json "$tmp/db2" Zaporozhye | sed 's/^{"id":"\([^"]*\)".*/\1/')" j1 \
+   "a .jsonl file under -r is JSON Lines"
+n=$("$T" search --json "$tmp/db2" '"Вибухи Запоріжжя"' | wc -l | tr -d ' ')
+is "$n" 1 "the file indexed twice is one document"
+
+# --batch: one query per line, plain or JSON; results carry the query.
+printf 'Donezk\n{"query":"Kharkiv"}\n\nЛьвів\n' | "$T" search --batch --limit 1 "$db" >"$tmp/out"
+is $? 0 "--batch: exit 0"
+is "$(sed 's/"rank".*//' "$tmp/out" | tr '\n' ' ')" \
+   '{"query":"Donezk","id":"de-1", {"query":"Kharkiv","id":"en-3", ' "--batch: JSON Lines with a query field"
+printf 'Donezk\n{"query":\n{"q":"x"}\nKharkiv\n' | "$T" search --batch --limit 1 "$db" >"$tmp/out" 2>"$tmp/err"
+is $? 2 "--batch with bad lines: exit 2"
+is "$(wc -l <"$tmp/out" | tr -d ' ')" 2 "... the good queries still run"
+grep -q '^stdin:2: invalid JSON' "$tmp/err"; ok $? "... stdin:2: invalid JSON"
+grep -q '^stdin:3: missing "query"' "$tmp/err"; ok $? "... stdin:3: missing query"
+
+# The default database: $XDG_DATA_HOME/toponorm/db when no DB is given.
+printf '{"id":"x1","text":"Бахмут"}\n' | XDG_DATA_HOME=$tmp/xdg "$T" index
+is $? 0 "index with no DB: the default database"
+test -d "$tmp/xdg/toponorm/db"; ok $? "... created under \$XDG_DATA_HOME/toponorm/db"
+is "$(XDG_DATA_HOME=$tmp/xdg "$T" search --json Bakhmut | sed 's/^{"id":"\([^"]*\)".*/\1/')" x1 \
+   "search with no DB uses it"
+is "$(HOME=$tmp/home XDG_DATA_HOME= "$T" search Bakhmut 2>&1 >/dev/null; echo $?)" \
+   "toponorm search: $tmp/home/.local/share/toponorm/db: no such database [DatabaseNotFoundError: Couldn't stat '$tmp/home/.local/share/toponorm/db']
+3" "without XDG_DATA_HOME: ~/.local/share/toponorm/db (missing: exit 3)"
+
+done_testing
