@@ -59,6 +59,11 @@ what == "names" {
 	if ($4 != "former" && $5 != "-") err("year is only for former names")
 	if ($2 ~ /^(uk|ru|be)$/ && $3 ~ /[A-Za-z]|[\303-\311]/) err("Latin letters in a " $2 " name: " $3)
 	if ($2 ~ /^(en|de|pl|fr)$/ && $3 ~ /[\320-\323]/) err("Cyrillic letters in a " $2 " name: " $3)
+	# і ї є ґ (and capitals) are not Russian letters; ы э ъ ё are not Ukrainian ones
+	if ($2 == "ru" && $3 ~ /\321\226|\321\227|\321\224|\322\221|\320\206|\320\207|\320\204|\322\220/)
+		err("Ukrainian letters in a ru name: " $3)
+	if ($2 == "uk" && $3 ~ /\321\213|\321\215|\321\212|\321\221|\320\253|\320\255|\320\252|\320\201/)
+		err("Russian letters in a uk name: " $3)
 	if (index(hdr, " " $6 " ") == 0) err("source \"" $6 "\" is not explained in the header")
 	names++
 	next

@@ -33,6 +33,7 @@ is "$(name 709717 uk Донецьк)" "official -" "a plain name, no preferred o
 is "$(name 697592 uk Первомайськ)" "former 2024" "Pervomaisk (Luhansk oblast) renamed 2024"
 is "$(name 697593 uk Первомайськ)" "official -" "... while Pervomaisk (Mykolaiv oblast) keeps the name"
 is "$(name 709717 uk Donetsk)" "" "a Latin name under uk is dropped"
+is "$(name 706483 ru Харків)" "" "a Ukrainian name labelled ru is dropped"
 is "$(name 709716 uk 'Донецька область')" "" "a name of a place not imported is dropped"
 is "$(grep -v '^#' "$N" | grep -Ec 'https?:|Q42193|61000|BKH')" 0 "link, wkdt, post and abbr rows are ignored"
 grep -q "^UA.txt:5: malformed geoname row: 4 fields, want 19; row skipped$" "$tmp/err"

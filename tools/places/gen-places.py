@@ -78,12 +78,19 @@ def skel(s):
     return s.replace("y", "i").replace("j", "i")
 
 
+UK_ONLY = re.compile(r"[іїєґІЇЄҐ]")
+RU_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
+
+
 def ok_for_lang(lang, name):
-    """A missing translation comes back as the English name: no Latin in uk/ru/be."""
+    """A missing translation comes back as the English name: no Latin in uk/ru/be.
+    Some ru entries are the Ukrainian name copied (ru Глухів): no і ї є ґ in ru,
+    and no ы э ъ ё in uk."""
     if not name:
         return False
     if lang in CYRL_LANGS:
-        return not LATIN.search(name)
+        return not (LATIN.search(name) or (lang == "ru" and UK_ONLY.search(name))
+                    or (lang == "uk" and RU_ONLY.search(name)))
     return not CYRILLIC.search(name)
 
 
@@ -320,7 +327,8 @@ def main():
                         src_gn,
                         NAMES_COLS,
                         ["Dropped: Latin names in uk/ru/be slots (an untranslated entry is the",
-                         "English name) and Cyrillic names in en/de/pl/fr slots.  A name equal to a",
+                         "English name), Cyrillic names in en/de/pl/fr slots, ru names with і ї є ґ",
+                         "(the uk name copied) and uk names with ы э ъ ё.  A name equal to a",
                          "former name in renames.tsv is typed `former` with the rename year; the",
                          "current name is in names-renames.tsv."]))
     stats = {"dropped": []}
@@ -335,7 +343,7 @@ def main():
                 continue
             n = clean(gn[l][pid])
             if not ok_for_lang(l, n):
-                stats["dropped"].append((pid, c["cc"], l, n))
+                stats["dropped"].append((pid, c["cc"], l, n))    # wrong script or language
                 continue
             t, y = "official", "-"
             f = fold(n)
@@ -447,7 +455,7 @@ def main():
         o.write(os.path.join(a.dir, name))
     for d in stats["dropped"]:
         if d[1] in COUNTRIES:
-            sys.stderr.write("gen-places: dropped %s %s %s %r (wrong script)\n" % d)
+            sys.stderr.write("gen-places: dropped %s %s %s %r (wrong script or language)\n" % d)
     sys.stderr.write("gen-places: %d cities, %d dropped names, %d renamed places\n"
                      % (len(sel), len(stats["dropped"]), len(former_of)))
 
