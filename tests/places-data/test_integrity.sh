@@ -42,6 +42,9 @@ has 709930 uk Дніпро official
 has 709930 uk Дніпропетровськ former 2016
 has 709930 ru Днепропетровск former 2016
 has 705812 uk Кіровоград former 2016
+has 691999 uk Сіверськодонецьк official
+has 691999 en "Syeverodonets'k" former 2024
+has 691999 uk Сєвєродонецьк former 2024
 has 704422 uk Покровськ official
 has 704422 uk Красноармійськ former 2016
 awk -F'\t' '$4 == "official" || $4 == "former" { k = $1 SUBSEP $2 SUBSEP $3

@@ -157,8 +157,8 @@ def read_renames(path):
             if not line or line.startswith("#"):
                 continue
             c = line.split("\t")
-            if len(c) != 9:
-                die("%s:%d: %d fields, want 9" % (path, n, len(c)))
+            if len(c) != 10:
+                die("%s:%d: %d fields, want 10" % (path, n, len(c)))
             if c[0] == "region":
                 continue
             if not re.fullmatch(r"[A-Z]{2}-[0-9A-Z]{1,3}", c[0]) or not re.fullmatch(r"\d{4}", c[7]):
@@ -167,8 +167,19 @@ def read_renames(path):
             rows.append(dict(line=n, region=c[0],
                              former={"uk": alt(c[1]), "ru": alt(c[2]), "en": alt(c[3])},
                              current={"uk": alt(c[4]), "ru": alt(c[5]), "en": alt(c[6])},
-                             year=c[7], source=c[8]))
+                             year=c[7], source=c[8], catalog=catalog_former(path, n, c[9])))
     return rows
+
+
+def catalog_former(path, n, cell):
+    """lang:name|lang:name -> {(lang, folded name)}"""
+    out = set()
+    for x in ([] if cell == "-" else cell.split("|")):
+        l, sep, name = x.partition(":")
+        if not sep or l not in LANGS or not name:
+            die("%s:%d: catalog_former wants lang:name, got %r" % (path, n, x))
+        out.add((l, fold(name)))
+    return out
 
 
 def slug(s):
@@ -288,6 +299,7 @@ def main():
     former_of = {}     # id -> {folded name: year}
     current_of = {}    # id -> {(lang, folded name)}
     display_of = {}    # id -> current English name of a renamed place
+    catalog_of = {}    # id -> ({(lang, folded stale catalog name)}, year)
     for r in renames:
         keys = {skel(n) for d in (r["former"], r["current"]) for v in d.values() for n in v}
         hits = [c["id"] for c in sel if region_of.get(c["id"]) == r["region"]
@@ -304,6 +316,7 @@ def main():
             die("renames.tsv:%d: place %s renamed twice" % (r["line"], pid))
         former_of[pid] = {}
         current_of[pid] = set()
+        catalog_of[pid] = (r["catalog"], r["year"])
         if r["current"]["en"]:
             display_of[pid] = r["current"]["en"][0]
         for l in ("uk", "ru", "en"):
@@ -350,7 +363,14 @@ def main():
             # current names per language: ru Ровно is current, uk Ровно is former
             if f in former_of.get(pid, {}) and (l, f) not in current_of.get(pid, set()):
                 t, y = "former", former_of[pid][f]
+            elif pid in catalog_of and (l, f) in catalog_of[pid][0]:
+                t, y = "former", catalog_of[pid][1]
+                catalog_of[pid][0].discard((l, f))
             gnames.add(pid, l, n, t, y, "geonames-mo")
+
+    for pid, (left, _) in sorted(catalog_of.items()):
+        if left:
+            die("renames.tsv: catalog_former names of %s not in the catalogs: %s" % (pid, sorted(left)))
 
     # ---- iso-codes: countries and first-level regions ----------------------------------------
     ip = Out(header("places-iso-codes.tsv: Ukraine and Russia and their first-level regions",
