@@ -127,17 +127,32 @@ static void write_human(searcher *s, const tnx_hit *h, const doc_fields *df, con
     }
     wb_put(w, ht->snippet + at, ht->snippet_len - at);
     wb_putc(w, '\n');
+    /* --explain: one line per document spelling and query word, with every
+    ** term that joined them: "matched Donets’k for Donetsk via surface
+    ** donets'k, key doneck". */
     if (s->explain)
         for (size_t i = 0; i < ht->n_why; i++) {
-            const qterm *qt = ht->why[i].qt;
+            const why_match *wi = &ht->why[i];
+            size_t j;
+            for (j = 0; j < i; j++)
+                if (ht->why[j].spelling == wi->spelling && ht->why[j].qt->word == wi->qt->word)
+                    break;
+            if (j < i)
+                continue;                     /* already written with an earlier one */
             wb_str(w, "   matched ");
-            wb_str(w, ht->why[i].spelling);
+            wb_str(w, wi->spelling);
             wb_str(w, " for ");
-            wb_str(w, s->cq->words[qt->word]);
-            wb_str(w, " via ");
-            wb_str(w, kind_name(qt->kind));
-            wb_str(w, " ");
-            wb_str(w, bare_term(qt));
+            wb_str(w, s->cq->words[wi->qt->word]);
+            wb_str(w, " via");
+            for (j = i; j < ht->n_why; j++) {
+                const qterm *qt = ht->why[j].qt;
+                if (ht->why[j].spelling != wi->spelling || qt->word != wi->qt->word)
+                    continue;
+                wb_str(w, j == i ? " " : ", ");
+                wb_str(w, kind_name(qt->kind));
+                wb_putc(w, ' ');
+                wb_str(w, bare_term(qt));
+            }
             wb_putc(w, '\n');
         }
 }

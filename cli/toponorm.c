@@ -81,7 +81,11 @@ static void usage(FILE *f)
           "  index     index documents into a Xapian database (see toponorm index --help)\n"
           "  search    search it in any spelling (see toponorm search --help)\n"
           "  delete    remove documents by id: toponorm delete DB ID...\n"
-          "  version   print the library and lexicon versions\n", f);
+          "  version   print the library and lexicon versions\n"
+          "index/search: DB is the first argument (or --db DB); with none, the default\n"
+          "database $XDG_DATA_HOME/toponorm/db (~/.local/share/toponorm/db): `index` uses it\n"
+          "when given no argument at all, `search` when its first argument is not an existing\n"
+          "path and has no '/'.\n", f);
 }
 
 int main(int argc, char **argv)
