@@ -51,6 +51,15 @@ TESTS += tests/translit/test_tables.sh tests/translit/test_check.sh
 EXTRA_DIST += tests/translit/test_tables.sh tests/translit/test_check.sh \
 	tests/translit/fixture-kmu.tsv
 
+## The compiled translit tables against the reference rule engine.
+check_PROGRAMS += tests/translit/test_translit_ref
+tests_translit_test_translit_ref_SOURCES = tests/translit/test_translit_ref.c \
+	plugin/core/rules.c plugin/core/buf.c plugin/core/utf8.c
+tests_translit_test_translit_ref_CFLAGS = $(TEST_CFLAGS)
+tests_translit_test_translit_ref_LDADD = $(TEST_LDADD)
+TESTS += tests/translit/test_translit_ref.sh
+EXTRA_DIST += tests/translit/test_translit_ref.sh
+
 ## The key meets every transliteration table on the golden names.
 check_PROGRAMS += tests/key/test_translit_keys
 tests_key_test_translit_keys_SOURCES = tests/key/test_translit_keys.c

@@ -66,6 +66,9 @@ typedef struct tn_table {
     uint32_t n_samples;
     tn_seqs never;              /* a Latin reading is not tried on words with these */
     tn_seqs only;               /* ...and, when set, only on words with one of these */
+    /* translit tables: their form compiled for speed, built on first use
+    ** (translit.c), freed with the lexicon. */
+    _Atomic(struct tn_translit_fast *) fast;
 } tn_table;
 
 struct toponorm_lexicon {
@@ -103,6 +106,10 @@ int tn_error(toponorm_error *err, int code, const char *where, int line,
     __attribute__((format(printf, 5, 6)))
 #endif
     ;
+
+/* translit.c: free a table's compiled form (NULL is fine). */
+struct tn_translit_fast;
+void tn_translit_fast_free(struct tn_translit_fast *f);
 
 /* lexicon.c */
 const tn_table *tn_lexicon_table(const toponorm_lexicon *lx, const char *name);

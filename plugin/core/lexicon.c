@@ -100,6 +100,7 @@ static void free_tables(toponorm_lexicon *lx)
         free(lx->tables[i].rules);
         free(lx->tables[i].far);
         free(lx->tables[i].samples);
+        tn_translit_fast_free(lx->tables[i].fast);
     }
     free(lx->tables);
     free(lx->translit);
