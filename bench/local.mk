@@ -76,7 +76,8 @@ bench: toponorm$(EXEEXT) toponorm.lex $(EXTRA_PROGRAMS)
 	TOPONORM_LEXICON='$(abs_top_builddir)/toponorm.lex' \
 	$(LIBTOOL) --mode=execute $(SHELL) '$(srcdir)/bench/run-translit.sh' \
 	  '$(abs_top_builddir)/toponorm$(EXEEXT)' '$(abs_top_builddir)/bench/icu_baseline$(EXEEXT)' \
-	  '$(abs_top_builddir)/bench/timeproc$(EXEEXT)' "$$corpus" '$(BENCH_TRANSLIT_BYTES)' \
+	  '$(abs_top_builddir)/bench/timeproc$(EXEEXT)' '$(abs_top_builddir)/bench/inproc$(EXEEXT)' \
+	  "$$corpus" '$(BENCH_TRANSLIT_BYTES)' \
 	  '$(BENCH_REPS)' bench/out '$(BENCH_TRANSLIT_SCHEME)' \
 	  '$(abs_top_builddir)/lexc$(EXEEXT)' -o bench/out/compile-check.lex \
 	  $(addprefix $(srcdir)/,$(LEXICON_SRC))

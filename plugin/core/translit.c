@@ -150,13 +150,22 @@ static size_t put_cased(char *o, const char *dst, size_t n, int mode)
 #define TL_WORD    128                 /* letters of a word kept on the stack */
 #define TL_STREAM  256                 /* longer words (bytes) take the two-pass path */
 
+/* The two-pass path is the rare one: out of line, so that the one-pass loop
+** keeps its registers. */
+#if defined(__GNUC__)
+#define TL_COLD __attribute__((noinline))
+#else
+#define TL_COLD
+#endif
+
 /*
 ** Entry flags.  F_STOP: not a letter of words (other bytes, ҂, the marks).
-** F_MATCH: rules to match in context (tn_rules_match).  F_HARD: and their
-** outcome depends on more than the word start, or an output is longer than
-** TL_COPY: the word takes the two-pass path.
+** F_MATCH: rules to match in context (tn_rules_match).  F_PEEK: and their
+** outcome depends on the word start and the next letter only (two-letter
+** sources: зг -> zgh).  F_HARD: on more than that, or an output is longer
+** than TL_COPY: the word takes the two-pass path.
 */
-enum { F_UPPER = 1, F_LOWER = 2, F_MATCH = 4, F_HARD = 8, F_STOP = 16 };
+enum { F_UPPER = 1, F_LOWER = 2, F_MATCH = 4, F_HARD = 8, F_STOP = 16, F_PEEK = 32 };
 #define F_ENTRY_SHIFT 8                /* hot flags carry the entry number above this */
 
 typedef struct tl_out {
@@ -215,7 +224,8 @@ static tl_out pool_put(struct tn_translit_fast *f, size_t *pn, const char *s, si
 /*
 ** Rules whose outcome depends only on whether the letter starts the word
 ** (one-letter sources, no context but initial/noninitial) are decided here,
-** once, for both positions.  Any other rule makes the letter F_HARD.
+** once, for both positions.  Two-letter sources make the letter F_PEEK, any
+** other context F_HARD.
 */
 static void match_by_position(const tn_table *t, const struct tn_translit_fast *f, tl_ent *x)
 {
@@ -227,11 +237,15 @@ static void match_by_position(const tn_table *t, const struct tn_translit_fast *
     }
     for (k = 0; k < sp->count; k++) {
         const tn_rule *r = &t->rules[sp->start + k];
-        if (r->src_n != 1 || (r->ctx & ~(TN_CTX_INITIAL | TN_CTX_NONINITIAL))) {
+        if (r->src_n > 2 || (r->ctx & ~(TN_CTX_INITIAL | TN_CTX_NONINITIAL))) {
             x->flags |= F_HARD;
             return;
         }
+        if (r->src_n == 2)
+            x->flags |= F_PEEK;
     }
+    if (x->flags & F_PEEK)
+        return;
     /* The letter alone (word start), and after a letter no rule here looks at. */
     for (i = 0; i < 2; i++) {
         const tn_rule *r = i ? tn_rules_match(&t, 1, word, 2, 1) : tn_rules_match(&t, 1, word + 1, 1, 0);
@@ -356,6 +370,9 @@ static inline int letter_at(const struct tn_translit_fast *f, const unsigned cha
 static inline int apostrophe_at(const unsigned char *p, const unsigned char *end, size_t *n)
 {
     size_t left = (size_t)(end - p);
+    /* Mostly a space or punctuation ends the word: one test turns it away. */
+    if (p[0] != 0x27 && p[0] != 0x60 && p[0] < 0xC2)
+        return -1;
     *n = 1;
     if (p[0] == 0x27) return TL_NLETTER;
     if (p[0] == 0x60) return TL_NLETTER + 1;
@@ -398,34 +415,79 @@ static inline int room(tn_buf *b, size_t n)
 }
 
 /*
-** The common case, in one pass: a word of letters that need no look beyond
-** the word start (not F_HARD), with a small letter (so not a word of
-** capitals), at most TL_STREAM bytes long, written as it is read.  Returns
-** the bytes of input taken, or 0 when put_word must finish the word: from
-** the F_HARD letter *hard bytes into it, whose output goes to o at *at;
-** *hard is 0 when put_word must write the whole word (or memory ran out:
-** put_word reports it).
+** An F_PEEK letter at s (s == p: it starts the word): the rule for it and
+** the position after it, written at *q.  Returns the bytes taken (the
+** letter, or with the next one), 0 past lim.
 */
-static size_t stream_word(const struct tn_translit_fast *f, int e, const unsigned char *p,
-                          const unsigned char *end, tn_buf *o, size_t *hard, size_t *at)
+static size_t peek_step(const tn_table *t, const struct tn_translit_fast *f,
+                        const unsigned char *p, const unsigned char *s, const unsigned char *lim,
+                        const unsigned char *end, char **q, uint32_t *any)
 {
-    const unsigned char *s = p + 2, *lim = end - p > TL_STREAM ? p + TL_STREAM : end;
-    const tl_ent *x = &f->ent[e];
-    uint32_t any = x->flags, fl = 0;
+    const tl_ent *x = &f->ent[f->row[s[0]][s[1]].flags >> F_ENTRY_SHIFT];
+    uint32_t word[3] = {0, x->low, 0}, n = 2, flags = x->flags;
+    const tn_rule *r;
+    size_t step = 2, taken = 2;
+    tl_out out = x->pos[0][0];                     /* no rule: the letter as written */
+    int next = letter_at(f, s + 2, end);
+
+    if (next < 0)
+        next = word_apostrophe(f, s + 2, end, &step);
+    if (next >= 0)
+        word[n++] = f->ent[next].low;
+    /* A window of the word: the letter, the next position, and at word[0]
+    ** a stand-in for the letters before, which no F_PEEK rule looks at. */
+    r = s == p ? tn_rules_match(&t, 1, word + 1, n - 1, 0) : tn_rules_match(&t, 1, word, n, 1);
+    if (r) {
+        out = f->rule_out[3 * (size_t)(r - t->rules) + (x->flags & F_UPPER ? 1 : 0)];
+        if (r->src_n == 2) {
+            taken += step;
+            flags |= f->ent[next].flags;
+        }
+    }
+    if (s + taken > lim)
+        return 0;
+    *any |= flags;
+    memcpy(*q, out.s, TL_COPY);
+    *q += out.len;
+    return taken;
+}
+
+/*
+** The common case, in one pass: a word of letters that need no look beyond
+** the word start and the next letter (not F_HARD), with a small letter (so
+** not a word of capitals), at most TL_STREAM bytes long, written as it is
+** read.  Returns the bytes of input taken, or 0 when put_word must finish
+** the word: from the F_HARD letter *hard bytes into it, whose output goes
+** to o at *at; *hard is 0 when put_word must write the whole word (or
+** memory ran out: put_word reports it).
+*/
+static size_t stream_word(const tn_table *t, const struct tn_translit_fast *f,
+                          const unsigned char *p, const unsigned char *end, tn_buf *o,
+                          size_t *hard, size_t *at)
+{
+    const unsigned char *s = p, *lim = end - p > TL_STREAM ? p + TL_STREAM : end;
+    uint32_t any = 0, fl = f->row[p[0]][p[1]].flags;
     size_t step;
     char *q;
+    int e;
 
     *hard = 0;
     /* Each step takes at least one byte of input and writes at most max_out. */
-    if ((any & F_HARD) || room(o, (size_t)(lim - p) * f->max_out))
+    if ((fl & F_HARD) || room(o, TL_STREAM * (size_t)f->max_out))
         return 0;
     q = o->p + o->n;
-    memcpy(q, x->pos[0][0].s, TL_COPY);
-    q += x->pos[0][0].len;
+    if (!(fl & F_PEEK)) {                          /* the first letter: its word-start form */
+        const tl_ent *x = &f->ent[fl >> F_ENTRY_SHIFT];
+        any = fl;
+        memcpy(q, x->pos[0][0].s, TL_COPY);
+        q += x->pos[0][0].len;
+        s += 2;
+    }
     for (;;) {
+        fl = 0;
         while (s + 1 < lim) {
             const tl_hot *h = &f->row[s[0]][s[1]];
-            if ((fl = h->flags) & (F_STOP | F_HARD))
+            if ((fl = h->flags) & (F_STOP | F_HARD | F_PEEK))
                 break;
             any |= fl;
             memcpy(q, h->s, TL_COPY);
@@ -434,20 +496,25 @@ static size_t stream_word(const struct tn_translit_fast *f, int e, const unsigne
         }
         if (fl & F_HARD)
             break;
+        if (fl & F_PEEK) {
+            if (!(step = peek_step(t, f, p, s, lim, end, &q, &any)))
+                return 0;
+            s += step;
+            continue;
+        }
         if (s + 1 >= lim && lim != end)
             return 0;                              /* a long word */
         if ((e = word_apostrophe(f, s, end, &step)) < 0)
             break;
         if (s + step > lim)
             return 0;
-        if (f->ent[e].flags & F_HARD) {
+        if (f->ent[e].flags & (F_HARD | F_PEEK)) {
             fl = F_HARD;
             break;
         }
         memcpy(q, f->ent[e].pos[0][1].s, TL_COPY);
         q += f->ent[e].pos[0][1].len;
         s += step;
-        fl = 0;
     }
     if ((any & (F_UPPER | F_LOWER)) == F_UPPER)
         return 0;                                  /* perhaps a word of capitals */
@@ -499,7 +566,7 @@ static int word_grow(tl_word *w)
 ** (hard > 0) and the word is not in capitals, writing resumes there.
 ** Returns the bytes of input taken, 0 when out of memory.
 */
-static size_t put_word(const tn_table *t, const struct tn_translit_fast *f, tl_word *w,
+TL_COLD static size_t put_word(const tn_table *t, const struct tn_translit_fast *f, tl_word *w,
                        const unsigned char *p, const unsigned char *end, tn_buf *o,
                        size_t hard, size_t at)
 {
@@ -511,14 +578,25 @@ static size_t put_word(const tn_table *t, const struct tn_translit_fast *f, tl_w
     char *q;
 
     for (;;) {
-        if (s == p + hard)
-            i0 = n;
-        if ((e = letter_at(f, s, end)) >= 0)
-            step = 2;
-        else if ((e = word_apostrophe(f, s, end, &step)) < 0)
+        while (s + 1 < end) {
+            uint32_t fl = f->row[s[0]][s[1]].flags;
+            if (fl & F_STOP)
+                break;
+            if (n == w->cap && word_grow(w))
+                return 0;
+            if (s == p + hard)
+                i0 = n;
+            w->e[n] = (uint16_t)(fl >> F_ENTRY_SHIFT);
+            w->low[n++] = ent[fl >> F_ENTRY_SHIFT].low;
+            any |= fl;
+            s += 2;
+        }
+        if ((e = word_apostrophe(f, s, end, &step)) < 0)
             break;
         if (n == w->cap && word_grow(w))
             return 0;
+        if (s == p + hard)
+            i0 = n;
         w->e[n] = (uint16_t)e;
         w->low[n++] = ent[e].low;
         any |= ent[e].flags;
@@ -540,7 +618,7 @@ static size_t put_word(const tn_table *t, const struct tn_translit_fast *f, tl_w
     for (i = i0; i < n;) {
         const tl_ent *x = &ent[w->e[i]];
         const tn_rule *r;
-        if ((x->flags & F_HARD) && (r = tn_rules_match(&t, 1, w->low, n, i)) != NULL) {
+        if ((x->flags & (F_HARD | F_PEEK)) && (r = tn_rules_match(&t, 1, w->low, n, i)) != NULL) {
             q = put(q, f->rule_out[3 * (size_t)(r - t->rules) +
                                    (x->flags & F_UPPER ? 1 + (size_t)caps : 0)]);
             i += r->src_n;
@@ -613,7 +691,7 @@ int toponorm_translit(const toponorm_lexicon *lx, int ti, const char *text, size
             o.p[o.n++] = (char)*p++;   /* copied as written, bad bytes too */
             continue;
         }
-        if (!(took = stream_word(f, e, p, end, &o, &hard, &at)) &&
+        if (!(took = stream_word(t, f, p, end, &o, &hard, &at)) &&
             !(took = put_word(t, f, &w, p, end, &o, hard, at))) {
             rc = TOPONORM_ENOMEM;
             break;

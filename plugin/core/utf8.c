@@ -1,6 +1,8 @@
 /*
 ** utf8.c: UTF-8 decoding with U+FFFD substitution of maximal subparts.
 */
+#include <string.h>
+
 #include "utf8.h"
 
 uint32_t tn_utf8_decode(const unsigned char *s, size_t n, size_t *used)
@@ -75,8 +77,18 @@ int tn_utf8_valid(const char *s, size_t n, size_t *bad)
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, used;
     while (i < n) {
+        uint64_t w;
+        if (n - i >= 8 && (memcpy(&w, p + i, 8), (w & 0x8080808080808080ull) == 0)) {
+            i += 8;                                 /* eight ASCII bytes */
+            continue;
+        }
         if (p[i] < 0x80) {
             i++;
+            continue;
+        }
+        /* Two-byte sequences (all of Cyrillic) inline: lexicons are full of them. */
+        if (p[i] >= 0xC2 && p[i] <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+            i += 2;
             continue;
         }
         if (tn_utf8_decode(p + i, n - i, &used) == TN_REPLACEMENT &&
