@@ -26,3 +26,39 @@ tests_sqlite_host_CFLAGS = $(AM_CFLAGS) $(SQLITE3_CFLAGS) $(PTHREAD_CFLAGS)
 tests_sqlite_host_LDADD = $(SQLITE3_LIBS) $(PTHREAD_LIBS)
 TESTS += tests/sqlite/test_shell.sh tests/sqlite/test_host.sh
 EXTRA_DIST += tests/sqlite/test_shell.sh tests/sqlite/test_host.sh
+
+## `make bench-fts5` (also run by `make bench`): FTS5 insert speed, index
+## size and MATCH latency with tokenize='toponorm' against 'unicode61
+## remove_diacritics 2' on the same corpus in the same run (bench/fts5_bench.c).
+## FTS5_CORPUS=FILE, or a 50 MB corpus made once with ../shared/bench/make-corpus;
+## BENCH_FTS5_REPS runs (median), BENCH_FTS5_LINES corpus lines per row.
+EXTRA_PROGRAMS += bench/fts5_bench
+bench_fts5_bench_SOURCES = bench/fts5_bench.c
+bench_fts5_bench_CFLAGS = $(AM_CFLAGS) $(SQLITE3_CFLAGS)
+bench_fts5_bench_LDADD = $(SQLITE3_LIBS)
+BENCH_FTS5_MB = 50
+BENCH_FTS5_CACHE = bench/out/corpus-$(BENCH_FTS5_MB)mb.txt
+BENCH_FTS5_REPS = 3
+BENCH_FTS5_LINES = 1
+
+$(BENCH_FTS5_CACHE):
+	@test -f '$(BENCH_MAKE_CORPUS)' || { \
+	  echo "make bench-fts5: no corpus maker at $(BENCH_MAKE_CORPUS): pass FTS5_CORPUS=FILE" >&2; \
+	  exit 1; }
+	@$(MKDIR_P) bench/out
+	$(AM_V_GEN)$(BENCH_PYTHON3) '$(BENCH_MAKE_CORPUS)' --plain --mb $(BENCH_FTS5_MB) > $@.tmp \
+	  && mv -f $@.tmp $@
+
+bench-fts5: plugin/sqlite/toponorm.la toponorm.lex bench/fts5_bench$(EXEEXT)
+	@corpus='$(FTS5_CORPUS)'; \
+	if test -z "$$corpus"; then \
+	  $(MAKE) $(AM_MAKEFLAGS) $(BENCH_FTS5_CACHE) || exit 1; \
+	  corpus='$(BENCH_FTS5_CACHE)'; \
+	fi; \
+	$(MKDIR_P) bench/out && \
+	TOPONORM_LEXICON='$(abs_top_builddir)/toponorm.lex' ./bench/fts5_bench$(EXEEXT) \
+	  '$(abs_top_builddir)/plugin/sqlite/.libs/toponorm' "$$corpus" bench/out \
+	  '$(BENCH_FTS5_REPS)' '$(BENCH_FTS5_LINES)' > bench/out/fts5.txt && cat bench/out/fts5.txt
+
+bench: bench-fts5
+.PHONY: bench-fts5

@@ -23,9 +23,16 @@ sql() {
 rows() {
     sql "SELECT group_concat(rowid, ' ') FROM (SELECT rowid FROM docs WHERE docs MATCH '$1' ORDER BY rowid)"
 }
-# A case that needs the gazetteer (issue 4); an unexpected pass fails too
-# (TAP "ok # TODO" is an XPASS), so the marks cannot go stale.
+# A case that needs place ids from the gazetteer (issue 4): a TODO while the
+# lexicon has none (an unexpected pass is an XPASS, a failure), a plain test
+# once `toponorm analyze` gives Kharkov a place id.
+if printf 'Kharkov\n' | "${TOPONORM:?}" analyze | grep -q 'place:'; then
+    places=1
+else
+    places=0
+fi
 todo_is() {
+    if [ "$places" = 1 ]; then is "$@"; return; fi
     tap_n=$((tap_n + 1))
     if [ "$1" = "$2" ]; then echo "ok $tap_n - $3 # TODO needs place ids (issue 4)"
     else echo "not ok $tap_n - $3 # TODO needs place ids (issue 4)"; echo "#      got: $1"; fi
