@@ -39,4 +39,14 @@ static inline int tn_is_hyphen(uint32_t c)
     return c == '-' || c == 0x2010 || c == 0x2011;
 }
 
+/*
+** A bit standing for the letter c in a 64-bit set: its own bit for a..z,
+** shared bits for the rest.  A word that lacks one of a sequence's bits
+** cannot contain the sequence (key.c's never=/only= filters).
+*/
+static inline uint64_t tn_letter_bit(uint32_t c)
+{
+    return (uint64_t)1 << (c >= 'a' && c <= 'z' ? c - 'a' : 26 + c % 38);
+}
+
 #endif

@@ -46,6 +46,7 @@ typedef struct tn_sample {
 typedef struct tn_seqs {
     uint32_t cps[TN_MAX_SEQS][TN_MAX_RULE_CPS];
     uint8_t len[TN_MAX_SEQS];
+    uint64_t mask[TN_MAX_SEQS]; /* tn_letter_bit of each sequence's letters */
     uint32_t n;
 } tn_seqs;
 

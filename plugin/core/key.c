@@ -26,6 +26,7 @@
 */
 #include <string.h>
 
+#include "chars.h"
 #include "key.h"
 
 static int is_vowel(char c)
@@ -99,39 +100,14 @@ static int contains(const uint32_t *cps, size_t n, const uint32_t *q, size_t len
     return 0;
 }
 
-/* Does the word contain one of the sequences in q?  Sequences shared by
-** several readings (kh, zh, sch, ...) are looked up once per word: seen[]
-** remembers each answer by the sequence's first two code points. */
-typedef struct seq_memo {
-    uint32_t a[32], b[32];
-    uint8_t len[32], found[32];
-    int n;
-} seq_memo;
-
-static int contains_any(const uint32_t *cps, size_t n, const tn_seqs *q, seq_memo *m)
+/* Does the word (its letters' tn_letter_bit in wmask) contain one of the
+** sequences in q?  The bit sets turn most sequences away without a scan. */
+static int contains_any(const uint32_t *cps, size_t n, uint64_t wmask, const tn_seqs *q)
 {
     uint32_t j;
-    int k;
-    for (j = 0; j < q->n; j++) {
-        uint32_t a = q->cps[j][0], b = q->len[j] > 1 ? q->cps[j][1] : 0;
-        int found = -1;
-        for (k = 0; k < m->n; k++)
-            if (m->a[k] == a && m->b[k] == b && m->len[k] == q->len[j]) {
-                found = m->found[k];
-                break;
-            }
-        if (found < 0) {
-            found = contains(cps, n, q->cps[j], q->len[j]);
-            if (m->n < 32 && (q->len[j] <= 2)) {
-                m->a[m->n] = a;
-                m->b[m->n] = b;
-                m->len[m->n] = q->len[j];
-                m->found[m->n++] = (uint8_t)found;
-            }
-        }
-        if (found)
+    for (j = 0; j < q->n; j++)
+        if (!(q->mask[j] & ~wmask) && contains(cps, n, q->cps[j], q->len[j]))
             return 1;
-    }
     return 0;
 }
 
@@ -142,11 +118,11 @@ static int contains_any(const uint32_t *cps, size_t n, const tn_seqs *q, seq_mem
 ** Skipping implausible readings keeps a word's keys few: fewer index terms
 ** and fewer chance collisions.
 */
-static int plausible(const tn_table *t, const uint32_t *cps, size_t n, seq_memo *m)
+static int plausible(const tn_table *t, const uint32_t *cps, size_t n, uint64_t wmask)
 {
-    if (contains_any(cps, n, &t->never, m))
+    if (contains_any(cps, n, wmask, &t->never))
         return 0;
-    return t->only.n == 0 || contains_any(cps, n, &t->only, m);
+    return t->only.n == 0 || contains_any(cps, n, wmask, &t->only);
 }
 
 /* Apply the key table(s) to the word and add the normalised key to ks. */
@@ -169,16 +145,18 @@ int tn_keys_compute(const toponorm_lexicon *lx, const uint32_t *cps, size_t n,
                     int script, tn_buf *tmp, tn_keys *ks)
 {
     uint32_t r, tried = 0;
+    uint64_t wmask = 0;
+    size_t i;
     int rc;
-    seq_memo memo;
 
     ks->n = 0;
     ks->buf.n = 0;
     if (script == TOPONORM_SCRIPT_CYRILLIC || lx->n_readings == 0)
         return add_key(NULL, lx->key_cyrl, cps, n, tmp, ks);
-    memo.n = 0;
+    for (i = 0; i < n; i++)
+        wmask |= tn_letter_bit(cps[i]);
     for (r = 0; r < lx->n_readings; r++) {
-        if (!plausible(lx->key_latn[r], cps, n, &memo))
+        if (!plausible(lx->key_latn[r], cps, n, wmask))
             continue;
         tried++;
         if ((rc = add_key(lx->key_latn[r], lx->key_cyrl, cps, n, tmp, ks)) != 0)

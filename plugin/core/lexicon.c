@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "attrs.h"
+#include "chars.h"
 #include "internal.h"
 #include "lexfmt.h"
 #include "utf8.h"
@@ -139,8 +140,10 @@ static void parse_seqs(const char *attrs, const char *key, tn_seqs *out)
         uint8_t n = 0;
         while (*s && *s != ',') {
             uint32_t cp = tn_utf8_decode((const unsigned char *)s, strlen(s), &used);
-            if (n < TN_MAX_RULE_CPS)
+            if (n < TN_MAX_RULE_CPS) {
                 out->cps[out->n][n++] = cp;
+                out->mask[out->n] |= tn_letter_bit(cp);
+            }
             s += used;
         }
         if (n)
