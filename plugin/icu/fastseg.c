@@ -102,15 +102,34 @@ static int class_at(const char *s, size_t n, size_t *len)
     return wide_class(c);
 }
 
+/*
+** class_at with the two cases that make up most text inline: ASCII, and
+** D0 xx / D1 xx, U+0400..U+047F, every one a Cyrillic letter.
+*/
+static inline int class_fast(const char *s, size_t n, size_t *len)
+{
+    unsigned char b = (unsigned char)s[0];
+    if (b < 0x80) {
+        *len = 1;
+        return ascii_class[b];
+    }
+    if ((b == 0xD0 || b == 0xD1) && n >= 2 && ((unsigned char)s[1] & 0xC0) == 0x80) {
+        *len = 2;
+        return C_LETTER;
+    }
+    return class_at(s, n, len);
+}
+
 int tn_fastseg_simple(const char *s, size_t n)
 {
     size_t i = 0, len;
     while (i < n) {
-        if ((unsigned char)s[i] < 0x80) {            /* ASCII is always simple */
-            i++;
+        uint64_t w;
+        if (n - i >= 8 && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ull) == 0)) {
+            i += 8;                                  /* ASCII is always simple */
             continue;
         }
-        if (class_at(s + i, n - i, &len) == C_COMPLEX)
+        if (class_fast(s + i, n - i, &len) == C_COMPLEX)
             return 0;
         i += len;
     }
@@ -125,7 +144,7 @@ static int joins(int c)
 size_t tn_fastseg_next(const char *s, size_t n, size_t pos, int *word)
 {
     size_t len, len2, q;
-    int c = class_at(s + pos, n - pos, &len), prev, c2, c3;
+    int c = class_fast(s + pos, n - pos, &len), prev, c2, c3;
 
     *word = 0;
     if (c == C_SPACE) {                              /* WB3d */
@@ -140,7 +159,7 @@ size_t tn_fastseg_next(const char *s, size_t n, size_t pos, int *word)
     prev = c;
     q = pos + len;
     while (q < n) {
-        c2 = class_at(s + q, n - q, &len);
+        c2 = class_fast(s + q, n - q, &len);
         if (joins(c2)) {                             /* WB5, 8, 9, 10, 13a, 13b */
             prev = c2;
             q += len;
@@ -148,7 +167,7 @@ size_t tn_fastseg_next(const char *s, size_t n, size_t pos, int *word)
         }
         if (q + len >= n)
             break;
-        c3 = class_at(s + q + len, n - q - len, &len2);
+        c3 = class_fast(s + q + len, n - q - len, &len2);
         if (prev == C_LETTER && c3 == C_LETTER &&
             (c2 == C_MIDLETTER || c2 == C_MIDNUMLET)) { /* WB6, WB7 */
             q += len + len2;
