@@ -44,6 +44,7 @@ static size_t collapse(char *k, size_t n)
     return j;
 }
 
+/* (A pass that changed nothing leaves the key collapsed: no collapse then.) */
 static size_t normalise(char *k, size_t n)
 {
     size_t i, j;
@@ -56,11 +57,13 @@ static size_t normalise(char *k, size_t n)
             k[j++] = k[i];
         }
     }
-    n = collapse(k, j);
+    if (j != n)
+        n = collapse(k, j);
     for (i = j = 0; i < n; i++)               /* glide i before a vowel */
         if (!(k[i] == 'i' && i + 1 < n && is_vowel(k[i + 1])))
             k[j++] = k[i];
-    n = collapse(k, j);
+    if (j != n)
+        n = collapse(k, j);
     k[n] = '\0';
     return n;
 }

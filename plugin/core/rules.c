@@ -87,13 +87,34 @@ const tn_rule *tn_rules_match(const tn_table *const *tabs, int ntabs,
     return NULL;
 }
 
+/*
+** tn_rules_match, answering at once for the usual letter: the first table
+** with rules for it has just one, one letter long and without context
+** (tn_table.simple), so that rule is the match.
+*/
+static inline const tn_rule *match_fast(const tn_table *const *tabs, int ntabs,
+                                        const uint32_t *cps, size_t n, size_t i)
+{
+    uint32_t c = cps[i];
+    int t;
+    if (c >= TN_DIRECT_CPS)
+        return tn_rules_match(tabs, ntabs, cps, n, i);
+    for (t = 0; t < ntabs; t++) {
+        if (tabs[t]->simple[c])
+            return tabs[t]->simple[c];
+        if (tabs[t]->direct[c].count)
+            return tn_rules_match(tabs, ntabs, cps, n, i);
+    }
+    return NULL;
+}
+
 int tn_rules_apply(const tn_table *const *tabs, int ntabs,
                    const uint32_t *cps, size_t n, tn_buf *out)
 {
     size_t i = 0, room = 0;
     char *o;
     while (i < n) {
-        const tn_rule *hit = tn_rules_match(tabs, ntabs, cps, n, i);
+        const tn_rule *hit = match_fast(tabs, ntabs, cps, n, i);
         /* Output: at most max(dst_len, 4) bytes per step; reserve in bulk. */
         if (room < (hit ? hit->dst_len : 4)) {
             size_t want = (hit && hit->dst_len > 4 ? hit->dst_len : 4) + 4 * (n - i);
