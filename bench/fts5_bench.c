@@ -87,7 +87,7 @@ typedef struct result {
     long long hits;
 } result;
 
-static const char *const tokenizers[2] = {"unicode61 remove_diacritics 2", "toponorm"};
+static const char *tokenizers[2] = {"unicode61 remove_diacritics 2", "toponorm"};
 
 static result run(const char *module, const char *corpus, size_t clen, const char *path,
                   int tok, int per_row)
@@ -178,6 +178,8 @@ int main(int argc, char **argv)
         return 2;
     }
     reps = argc > 4 ? atoi(argv[4]) : 3;
+    if (getenv("FTS5_BENCH_TOKENIZE"))   /* e.g. "toponorm stem off" */
+        tokenizers[1] = getenv("FTS5_BENCH_TOKENIZE");
     per_row = argc > 5 ? atoi(argv[5]) : 1;
     if (reps < 1 || per_row < 1)
         return 2;

@@ -26,6 +26,8 @@
 **   lang uk|ru|en   hint for Cyrillic words whose letters do not say uk or ru
 **   lexicon PATH    a compiled lexicon instead of the default one
 **   cache N         token cache slots per table (a multiple of 4; 0 = none)
+**   stem on|off     stem terms (on: Донецьку meets Донецьк; off: a smaller,
+**                   faster index)
 ** FTS5 replaces a tokenizer constructor's failure with its own "error in
 ** tokenizer constructor" (3.40 and every later version), so the reason goes
 ** to sqlite3_log() (the shell shows it after `.log stderr`) and to the SQL
@@ -91,6 +93,7 @@ typedef struct tn_tok {
 
 typedef struct tn_opts {
     unsigned hint;
+    int stem;                  /* 0: no stem terms */
     const char *lexicon;
     long cache;                /* -1: the library default */
 } tn_opts;
@@ -100,13 +103,15 @@ static int parse_opts(const char **az, int n, tn_opts *o, char **msg)
 {
     int i;
     o->hint = 0;
+    o->stem = 1;
     o->lexicon = NULL;
     o->cache = -1;
     for (i = 0; i < n; i += 2) {
         const char *k = az[i], *v = i + 1 < n ? az[i + 1] : NULL;
-        if (strcmp(k, "lang") != 0 && strcmp(k, "lexicon") != 0 && strcmp(k, "cache") != 0) {
+        if (strcmp(k, "lang") != 0 && strcmp(k, "lexicon") != 0 && strcmp(k, "cache") != 0 &&
+            strcmp(k, "stem") != 0) {
             *msg = sqlite3_mprintf("toponorm: unknown tokenize option '%s' "
-                                   "(known: lang, lexicon, cache)", k);
+                                   "(known: lang, lexicon, cache, stem)", k);
             return SQLITE_ERROR;
         }
         if (!v) {
@@ -124,6 +129,13 @@ static int parse_opts(const char **az, int n, tn_opts *o, char **msg)
             }
         } else if (strcmp(k, "lexicon") == 0) {
             o->lexicon = v;
+        } else if (strcmp(k, "stem") == 0) {
+            if (strcmp(v, "on") == 0)       o->stem = 1;
+            else if (strcmp(v, "off") == 0) o->stem = 0;
+            else {
+                *msg = sqlite3_mprintf("toponorm: tokenize option 'stem': '%s' is not on or off", v);
+                return SQLITE_ERROR;
+            }
         } else {
             char *end;
             long c = strtol(v, &end, 10);
@@ -170,6 +182,9 @@ static int tok_new(const toponorm_plugin_v1 *tp, const char **az, int n, tn_tok 
     tp->options_init(&opt);
     if (o.cache >= 0)
         opt.cache_slots = (uint32_t)o.cache;
+    if (!o.stem)
+        opt.kinds = (1u << TOPONORM_TERM_SURFACE) | (1u << TOPONORM_TERM_KEY) |
+                    (1u << TOPONORM_TERM_PLACE);
     if (tp->lexicon_open(o.lexicon, &t->lx, &err) != TOPONORM_OK ||
         tp->analyzer_new(t->lx, &opt, &t->an, &err) != TOPONORM_OK ||
         tp->scratch_new(t->an, &t->sc, &err) != TOPONORM_OK) {

@@ -31,7 +31,8 @@ EXTRA_DIST += tests/sqlite/test_shell.sh tests/sqlite/test_host.sh
 ## size and MATCH latency with tokenize='toponorm' against 'unicode61
 ## remove_diacritics 2' on the same corpus in the same run (bench/fts5_bench.c).
 ## FTS5_CORPUS=FILE, or a 50 MB corpus made once with ../shared/bench/make-corpus;
-## BENCH_FTS5_REPS runs (median), BENCH_FTS5_LINES corpus lines per row.
+## BENCH_FTS5_REPS runs (median), BENCH_FTS5_LINES corpus lines per row;
+## FTS5_BENCH_TOKENIZE (environment) replaces 'toponorm', e.g. 'toponorm stem off'.
 EXTRA_PROGRAMS += bench/fts5_bench
 bench_fts5_bench_SOURCES = bench/fts5_bench.c
 bench_fts5_bench_CFLAGS = $(AM_CFLAGS) $(SQLITE3_CFLAGS)

@@ -95,7 +95,14 @@ is "$(sql "SELECT count(*) FROM ukdocs WHERE ukdocs MATCH 'Donetsk'")" "1" "toke
 sql "CREATE VIRTUAL TABLE lexdocs USING fts5(body, tokenize='toponorm lexicon ''$TOPONORM_LEXICON'' cache 0')" \
     "INSERT INTO lexdocs VALUES ('Донецьк')"
 is "$(sql "SELECT count(*) FROM lexdocs WHERE lexdocs MATCH 'Donetsk'")" "1" "lexicon PATH and cache 0 options"
+sql "CREATE VIRTUAL TABLE nostem USING fts5(body, tokenize='toponorm stem off')" \
+    "INSERT INTO nostem(rowid, body) VALUES (1, 'Місто Донецьк'), (2, 'Обстріл у Донецьку')"
+is "$(sql "SELECT group_concat(rowid, ' ') FROM nostem WHERE nostem MATCH 'Донецьк'")" "1" \
+   "stem off: Донецьк no longer finds у Донецьку"
+is "$(sql "SELECT group_concat(rowid, ' ') FROM nostem WHERE nostem MATCH 'Donetsk'")" "1" \
+   "stem off: keys still join the spellings"
 for bad in "lang xx|tokenize option 'lang': 'xx' is not uk, ru or en" \
+           "stem maybe|tokenize option 'stem': 'maybe' is not on or off" \
            "colour red|unknown tokenize option 'colour'" \
            "lang|tokenize option 'lang' needs a value" \
            "cache 3|tokenize option 'cache': '3' is not a multiple of 4" \
