@@ -156,7 +156,8 @@ static int add_word(cquery *cq, const char *s, size_t n)
     return (int)cq->n_words++;
 }
 
-static int add_qterm(cquery *cq, const iterm *it, int word)
+static int add_qterm(cquery *cq, const iterm *it, int word, int phrase, unsigned ppos,
+                     unsigned plen_phrase)
 {
     if (cquery_find(cq, it->term, strlen(it->term)))
         return 0;
@@ -170,7 +171,7 @@ static int add_qterm(cquery *cq, const iterm *it, int word)
     char *t = strdup(it->term);
     if (!t)
         return -1;
-    cq->terms[cq->n_terms++] = (qterm){t, it->plen, it->kind, word};
+    cq->terms[cq->n_terms++] = (qterm){t, it->plen, it->kind, word, phrase, ppos, plen_phrase};
     return 0;
 }
 
@@ -416,19 +417,32 @@ int cquery_build(cquery *cq, const cli_analyzer *ca, const char *text, size_t le
             pending_or = 0;
             continue;
         }
-        /* Remember the terms and the word each token was typed as. */
-        for (size_t k = 0, w = 0; k < c.n; k++) {
-            if (k == 0 || c.v[k].start != c.v[k - 1].start || c.v[k].end != c.v[k - 1].end) {
-                int nw = add_word(cq, text + s + c.v[k].start, c.v[k].end - c.v[k].start);
-                if (nw < 0) {
+        /* Remember the terms and the word each token was typed as; the
+        ** terms of a phrase (several positions) with their place in it, so
+        ** only real occurrences of the phrase count as matched spellings. */
+        {
+            unsigned npos = 0;
+            int ph = 0;
+            for (size_t k = 0; k < c.n; k++)
+                if (k == 0 || c.v[k].pos != c.v[k - 1].pos)
+                    npos++;
+            if (npos > 1)
+                ph = ++cq->n_phrases;
+            for (size_t k = 0, w = 0; k < c.n; k++) {
+                int in_ph = ph && !(c.v[k].flags & TOPONORM_TERM_COMPOUND);
+                if (k == 0 || c.v[k].start != c.v[k - 1].start || c.v[k].end != c.v[k - 1].end) {
+                    int nw = add_word(cq, text + s + c.v[k].start, c.v[k].end - c.v[k].start);
+                    if (nw < 0) {
+                        tnx_query_free(q);
+                        goto fail;
+                    }
+                    w = (size_t)nw;
+                }
+                if (add_qterm(cq, &c.v[k], (int)w, in_ph ? ph : 0,
+                              in_ph ? c.v[k].pos - c.v[0].pos : 0, in_ph ? npos : 0)) {
                     tnx_query_free(q);
                     goto fail;
                 }
-                w = (size_t)nw;
-            }
-            if (add_qterm(cq, &c.v[k], (int)w)) {
-                tnx_query_free(q);
-                goto fail;
             }
         }
         if (!pending_or && close_group(&ors, &ands)) {

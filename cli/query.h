@@ -25,6 +25,9 @@ typedef struct qterm {
     size_t plen;       /* bytes of the prefix (term + plen: the bare term) */
     int kind;          /* TOPONORM_TERM_* */
     int word;          /* index into cquery.words */
+    int phrase;        /* 0, or the phrase (from 1) this term is one position of */
+    unsigned ppos;     /* its position in that phrase, from 0 */
+    unsigned plen_phrase; /* the phrase's length in positions */
 } qterm;
 
 typedef struct cquery {
@@ -33,6 +36,7 @@ typedef struct cquery {
     size_t n_terms, cap_terms;
     char **words;      /* each query word as typed */
     size_t n_words, cap_words;
+    int n_phrases;
 } cquery;
 
 /*

@@ -18,6 +18,14 @@
 #define SNIPPET_BYTES 220
 #define SNIPPET_LEAD  70
 
+/* A token matching one position of a query phrase: it counts only where
+** the whole phrase occurs around it. */
+typedef struct cand {
+    uint32_t pos;
+    const qterm *qt;
+    size_t start, end;
+} cand;
+
 typedef struct scan {
     hit_text *ht;
     const cquery *cq;
@@ -27,6 +35,8 @@ typedef struct scan {
     int in_text;                 /* scanning the text (not the title): keep offsets */
     size_t *spans;               /* [start, end) pairs of matched tokens in the text */
     size_t n_spans, cap_spans;
+    cand *cands;                 /* tokens that match a term of a phrase, in this field */
+    size_t n_cands, cap_cands;
     char term[TNX_MAX_TERM + 8];
     int oom;
 } scan;
@@ -63,13 +73,37 @@ static int add_why(hit_text *ht, char *spelling, const qterm *qt)
     return 0;
 }
 
+/* Record a match: the spelling, why, and (in the text) the span to highlight. */
+static int record(scan *sc, const qterm *qt, size_t start, size_t end)
+{
+    char *spelling;
+    if (add_matched(sc->ht, sc->text + start, end - start, &spelling) ||
+        add_why(sc->ht, spelling, qt))
+        return -1;
+    if (!sc->in_text)
+        return 0;
+    for (size_t i = sc->n_spans; i-- > 0;)
+        if (sc->spans[2 * i] == start && sc->spans[2 * i + 1] == end)
+            return 0;                  /* another term of the same token */
+    if (sc->n_spans == sc->cap_spans) {
+        size_t *p = realloc(sc->spans, (sc->cap_spans = sc->cap_spans ? 2 * sc->cap_spans : 16) *
+                                           2 * sizeof *p);
+        if (!p)
+            return -1;
+        sc->spans = p;
+    }
+    sc->spans[2 * sc->n_spans] = start;
+    sc->spans[2 * sc->n_spans + 1] = end;
+    sc->n_spans++;
+    return 0;
+}
+
 static int on_term(void *ctx, const toponorm_term *t)
 {
     scan *sc = ctx;
     const char *pfx = toponorm_term_prefix(t->kind);
     size_t pl = strlen(pfx), i;
     const qterm *qt;
-    char *spelling;
     if (pl + t->len > TNX_MAX_TERM)
         return 0;
     memcpy(sc->term, pfx, pl);
@@ -80,29 +114,56 @@ static int on_term(void *ctx, const toponorm_term *t)
             break;
     if (i == sc->n_matched || !(qt = cquery_find(sc->cq, sc->term, pl + t->len)))
         return 0;
-    if (add_matched(sc->ht, sc->text + t->start, t->end - t->start, &spelling) ||
-        add_why(sc->ht, spelling, qt)) {
+    if (qt->phrase) {
+        if (sc->n_cands == sc->cap_cands) {
+            cand *p = realloc(sc->cands, (sc->cap_cands = sc->cap_cands ? 2 * sc->cap_cands : 16) *
+                                             sizeof *p);
+            if (!p) {
+                sc->oom = 1;
+                return 1;
+            }
+            sc->cands = p;
+        }
+        sc->cands[sc->n_cands++] = (cand){t->position, qt, t->start, t->end};
+        return 0;
+    }
+    if (record(sc, qt, t->start, t->end)) {
         sc->oom = 1;
         return 1;
     }
-    if (!sc->in_text)
-        return 0;
-    if (sc->n_spans && sc->spans[2 * sc->n_spans - 2] == t->start &&
-        sc->spans[2 * sc->n_spans - 1] == t->end)
-        return 0;                      /* another term of the same token */
-    if (sc->n_spans == sc->cap_spans) {
-        size_t *p = realloc(sc->spans, (sc->cap_spans = sc->cap_spans ? 2 * sc->cap_spans : 16) *
-                                           2 * sizeof *p);
-        if (!p) {
-            sc->oom = 1;
-            return 1;
-        }
-        sc->spans = p;
-    }
-    sc->spans[2 * sc->n_spans] = t->start;
-    sc->spans[2 * sc->n_spans + 1] = t->end;
-    sc->n_spans++;
     return 0;
+}
+
+/* Is there a candidate of phrase ph at position pos for the phrase's position k? */
+static int has_cand(const scan *sc, int ph, unsigned k, uint32_t pos)
+{
+    for (size_t i = 0; i < sc->n_cands; i++)
+        if (sc->cands[i].pos == pos && sc->cands[i].qt->phrase == ph && sc->cands[i].qt->ppos == k)
+            return 1;
+    return 0;
+}
+
+/* Keep the phrase candidates of the field just scanned that lie in a whole occurrence. */
+static int resolve_phrases(scan *sc)
+{
+    for (size_t i = 0; i < sc->n_cands; i++) {
+        const cand *c = &sc->cands[i];
+        unsigned k, len = c->qt->plen_phrase;
+        if (c->pos < c->qt->ppos)
+            continue;
+        for (k = 0; k < len && has_cand(sc, c->qt->phrase, k, c->pos - c->qt->ppos + k); k++)
+            ;
+        if (k == len && record(sc, c->qt, c->start, c->end))
+            return -1;
+    }
+    sc->n_cands = 0;
+    return 0;
+}
+
+static int cmp_span(const void *a, const void *b)
+{
+    const size_t *x = a, *y = b;
+    return x[0] < y[0] ? -1 : x[0] > y[0];
 }
 
 /* Move i back to the start of a UTF-8 character. */
@@ -128,14 +189,20 @@ int hit_text_build(hit_text *ht, const cli_analyzer *ca, const cquery *cq, const
     if (title) {
         sc.text = title;
         toponorm_analyze(ca->an, ca->sc, title, title_len, flags | TOPONORM_FOR_INDEX, on_term, &sc);
+        if (!sc.oom && resolve_phrases(&sc))
+            sc.oom = 1;
     }
     if (!sc.oom) {
         sc.text = text;
         sc.in_text = 1;
         toponorm_analyze(ca->an, ca->sc, text, text_len, flags | TOPONORM_FOR_INDEX, on_term, &sc);
+        if (!sc.oom && resolve_phrases(&sc))
+            sc.oom = 1;
     }
     if (sc.oom)
         goto oom;
+    if (sc.n_spans > 1)
+        qsort(sc.spans, sc.n_spans, 2 * sizeof *sc.spans, cmp_span);
 
     /* The window: from a little before the first match, cut at spaces. */
     first = sc.n_spans ? sc.spans[0] : 0;
@@ -179,9 +246,11 @@ int hit_text_build(hit_text *ht, const cli_analyzer *ca, const cquery *cq, const
     ht->snippet[o] = '\0';
     ht->snippet_len = o;
     free(sc.spans);
+    free(sc.cands);
     return EXIT_OK;
 oom:
     free(sc.spans);
+    free(sc.cands);
     hit_text_free(ht);
     return EXIT_DB;
 }

@@ -5,3 +5,11 @@ TESTS += tests/search/test_search.sh tests/search/test_errors.sh tests/search/te
 EXTRA_DIST += tests/search/test_search.sh tests/search/test_errors.sh tests/search/test_kill.sh \
 	tests/search/test_cases.sh \
 	tests/search/docs.jsonl
+
+## The shim's C API itself: error codes and messages, ids, transactions, queries.
+check_PROGRAMS += tests/search/test_shim
+tests_search_test_shim_SOURCES = tests/search/test_shim.c
+tests_search_test_shim_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/plugin/xapian
+tests_search_test_shim_LDADD = libtoponorm-xapian.la
+nodist_EXTRA_tests_search_test_shim_SOURCES = dummy.cxx
+TESTS += tests/search/test_shim

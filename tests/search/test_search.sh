@@ -73,6 +73,12 @@ case "$line" in *'"snippet":"The port of Mariupol was damaged; Kharkiv also repo
   *) r=1; diag "$line" ;; esac
 ok $r "snippet: the stored text around the match"
 
+# In a phrase, only the words of its occurrences are matched spellings.
+printf '{"id":"ph","text":"Water in Donetsk. The water of Donets%sk is back."}\n' "'" | "$T" index "$tmp/db3"
+line=$("$T" search --json "$tmp/db3" '"water of Donetsk"')
+case "$line" in *'"matched":["water","of","Donets'"'"'k"]'*) r=0 ;; *) r=1; diag "$line" ;; esac
+ok $r "a phrase's matched spellings are those of its occurrence, not every Water and Donetsk"
+
 # --explain says which spelling matched and how.
 line=$("$T" search --json --explain "$db" Donetsk | grep '"id":"uk-1"')
 case "$line" in *'"explain":[{"spelling":"Донецьк","query":"Donetsk","via":"key","term":"doneck"}]'*) r=0 ;;
