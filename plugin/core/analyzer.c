@@ -230,8 +230,17 @@ static uint32_t hash_bytes(const char *s, size_t n)
         n -= 8;
     }
     if (n) {
-        w = 0;
-        memcpy(&w, s, n);
+        /* The last 1..7 bytes as a little-endian number, from overlapping
+        ** fixed-size loads: a memcpy of n bytes would be a library call. */
+        const unsigned char *u = (const unsigned char *)s;
+        if (n >= 4) {
+            uint32_t a, b;
+            memcpy(&a, s, 4);
+            memcpy(&b, s + n - 4, 4);
+            w = a | (uint64_t)b << (8 * (n - 4));
+        } else {
+            w = u[0] | (uint64_t)u[n / 2] << (8 * (n / 2)) | (uint64_t)u[n - 1] << (8 * (n - 1));
+        }
         h = (h ^ w) * 0x94D049BB133111EBull;
     }
     h ^= h >> 29;
@@ -415,7 +424,9 @@ static int peek(toponorm_scratch *sc, int i, seg *out)
 
 static void consume(toponorm_scratch *sc, int n)
 {
-    memmove(sc->ahead, sc->ahead + n, (size_t)(sc->n_ahead - n) * sizeof *sc->ahead);
+    int i;
+    for (i = 0; i + n < sc->n_ahead; i++)     /* a few at most: no memmove call */
+        sc->ahead[i] = sc->ahead[i + n];
     sc->n_ahead -= n;
 }
 

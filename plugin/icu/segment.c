@@ -90,6 +90,13 @@ int tn_seg_next(tn_seg *s, size_t *start, size_t *end, int *word)
     for (;;) {
         if (s->pos < s->line_end) {
             if (s->fast) {
+                if (s->words_and_joiners && s->text[s->pos] == ' ') {
+                    /* A run of spaces is one segment, never a word nor a
+                    ** joiner (fastseg's WB3d): skipped without a call. */
+                    while (s->pos < s->line_end && s->text[s->pos] == ' ')
+                        s->pos++;
+                    continue;
+                }
                 *start = s->pos;
                 *end = s->pos = s->line_start +
                     tn_fastseg_next(s->text + s->line_start, s->line_end - s->line_start,
