@@ -370,7 +370,9 @@ static int emit_token(run *r, const char *chunk, size_t start, size_t end, unsig
     if (len > TN_MAX_TOKEN)
         return 0;                     /* see toponorm.h: over-long tokens get no terms */
     if (len <= CACHE_RAW && sc->slots) {
-        size_t set = (h = hash_bytes(chunk + start, len)) % (sc->slots / CACHE_WAYS) * CACHE_WAYS;
+        /* The set: h scaled to [0, sets) by a multiply, not a division. */
+        size_t set = (size_t)(((uint64_t)(h = hash_bytes(chunk + start, len)) *
+                               (sc->slots / CACHE_WAYS)) >> 32) * CACHE_WAYS;
         cache_tag *tag = &sc->tags[set];
         int w, victim = 0;
         for (w = 0; w < CACHE_WAYS; w++) {

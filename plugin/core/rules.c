@@ -124,12 +124,14 @@ int tn_rules_apply(const tn_table *const *tabs, int ntabs,
         }
         o = out->p + out->n;
         if (hit) {
-            memcpy(o, hit->dst, hit->dst_len);
+            uint32_t k;
+            for (k = 0; k < hit->dst_len; k++)   /* a letter or two: no memcpy call */
+                o[k] = hit->dst[k];
             out->n += hit->dst_len;
             room -= hit->dst_len;
             i += hit->src_n;
         } else {
-            size_t k = tn_utf8_encode(cps[i], o);
+            size_t k = cps[i] < 0x80 ? (*o = (char)cps[i], 1) : tn_utf8_encode(cps[i], o);
             out->n += k;
             room -= k;
             i++;
