@@ -122,14 +122,22 @@ static inline int class_fast(const char *s, size_t n, size_t *len)
 
 int tn_fastseg_simple(const char *s, size_t n)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, len;
     while (i < n) {
         uint64_t w;
-        if (n - i >= 8 && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ull) == 0)) {
-            i += 8;                                  /* ASCII is always simple */
+        if (u[i] < 0x80) {                           /* ASCII is always simple */
+            if (n - i >= 8 && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ull) == 0))
+                i += 8;
+            else
+                i++;
             continue;
         }
-        if (class_fast(s + i, n - i, &len) == C_COMPLEX)
+        if ((u[i] == 0xD0 || u[i] == 0xD1) && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
+            i += 2;                                  /* U+0400..U+047F: letters */
+            continue;
+        }
+        if (class_at(s + i, n - i, &len) == C_COMPLEX)
             return 0;
         i += len;
     }
