@@ -27,6 +27,8 @@ r=1
 while [ "$r" -le "$reps" ]; do
     t=$("$timeproc" "$prefix" "$toponorm" translit --scheme "$scheme")
     echo "toponorm $t" >> "$samples"
+    t=$("$timeproc" /dev/null "$toponorm" translit --scheme "$scheme")
+    echo "startup $t" >> "$samples"
     line=$("$icu" translit-bgn "$prefix")
     echo "icu $(echo "$line" | cut -d' ' -f3)" >> "$samples"
     line=$("$inproc" --translit "$scheme" "$prefix")
@@ -45,6 +47,7 @@ END {
     for (k in n) { for (i = 1; i <= n[k]; i++) s[i] = v[k, i]; med[k] = median(s, n[k]) }
     printf "\ntransliteration, %d bytes of Ukrainian lines, median of %d (MB = 10^6 bytes)\n", size, n["toponorm"]
     printf "  toponorm translit --scheme %-16s %8.2f MB/s (whole process)\n", scheme, size / 1e6 / med["toponorm"]
+    printf "    of which start-up (empty input)           %8.4f s\n", med["startup"]
     printf "  toponorm_translit (library, in process)     %8.2f MB/s\n", size / 1e6 / med["lib"]
     printf "  ICU uk-uk_Latn/BGN (utrans, in process)     %8.2f MB/s\n", size / 1e6 / med["icu"]
     printf "  ratio toponorm / ICU                        %8.1fx\n", med["icu"] / med["toponorm"]
