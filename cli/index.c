@@ -311,7 +311,30 @@ static int has_suffix(const char *s, const char *suf)
     return n >= m && strcmp(s + n - m, suf) == 0;
 }
 
-/* Index one regular file: JSON Lines by name (.jsonl, .ndjson), else one document. */
+/*
+** Does the file look like JSON Lines?  By name (.jsonl, .ndjson), or when
+** its first line is a JSON object with a "text" member (a feed saved
+** without the extension).  Anything else is plain text, one document.
+*/
+static int looks_jsonl(const char *path, FILE *f)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    int yes = 0;
+    if (has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson"))
+        return 1;
+    if ((n = getline(&line, &cap, f)) > 0 && line[strspn(line, " \t")] == '{') {
+        json_t *obj = json_loadb(line, (size_t)n, JSON_ALLOW_NUL, NULL);
+        yes = json_is_object(obj) && json_object_get(obj, "text") != NULL;
+        json_decref(obj);
+    }
+    free(line);
+    rewind(f);
+    return yes;
+}
+
+/* Index one regular file: JSON Lines (looks_jsonl), else one document. */
 static int index_file(indexer *ix, const char *path)
 {
     FILE *f = fopen(path, "rb");
@@ -325,7 +348,7 @@ static int index_file(indexer *ix, const char *path)
         ix->bad++;
         return ix->strict ? EXIT_INPUT : EXIT_OK;
     }
-    if (has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson")) {
+    if (looks_jsonl(path, f)) {
         rc = index_jsonl(ix, f, path);
         fclose(f);
         return rc;
@@ -431,9 +454,10 @@ static void usage(FILE *f)
             "usage: toponorm index [OPTIONS] [DB [FILE...]]\n"
             "       toponorm index [OPTIONS] --db DB [FILE...]\n"
             "  Index documents into the Xapian database DB (created when missing).\n"
-            "  Each FILE is a document with the file's path as its id; *.jsonl and *.ndjson\n"
-            "  files, '-' and stdin (when no FILE is given) are JSON Lines, one document per\n"
-            "  line: {\"id\": \"...\", \"text\": \"...\", \"title\"?, \"lang\"?: uk|ru|en, ...}.\n"
+            "  Each FILE is a document with the file's path as its id, except JSON Lines\n"
+            "  (*.jsonl, *.ndjson, or a first line that is an object with \"text\"), '-' and\n"
+            "  stdin (when no FILE is given): one document per line,\n"
+            "  {\"id\": \"...\", \"text\": \"...\", \"title\"?, \"lang\"?: uk|ru|en, ...}.\n"
             "  The same id indexed again replaces the document.\n"
             "  The first argument is always DB, unless --db names it; with no argument at\n"
             "  all, stdin goes into the default database (%s).\n"

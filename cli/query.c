@@ -20,8 +20,12 @@
 /* Weights inside a word's group, on top of the synonym of all its terms:
 ** the place id names the place whatever the spelling; the exact spelling
 ** is certain; a key or a stem may join different words. */
+#ifndef W_PLACE
 #define W_PLACE   2.0
+#endif
+#ifndef W_SURFACE
 #define W_SURFACE 0.5
+#endif
 
 /* One analyzed term of an item. */
 typedef struct iterm {

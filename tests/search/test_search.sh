@@ -126,6 +126,8 @@ mkdir -p "$tmp/files/sub"
 printf 'Вибухи: Запоріжжя вночі.\n' >"$tmp/files/a.txt"
 printf 'Explosions in Zaporizhzhia overnight.\n' >"$tmp/files/sub/b.txt"
 printf '{"id":"j1","text":"Zaporozhye again"}\n' >"$tmp/files/sub/c.jsonl"
+printf '{"id":"j2","text":"Berdyansk port"}\n{"id":"j3","text":"Berdiansk beach"}\n' >"$tmp/files/sub/feed"
+printf '{ braces in a plain text file about Berdyansk\n' >"$tmp/files/sub/plain"
 "$T" index "$tmp/db2" "$tmp/files/a.txt"; is $? 0 "index a plain text file"
 "$T" index "$tmp/db2" "$tmp/files" 2>"$tmp/err"; is $? 2 "a directory without -r: exit 2"
 grep -q "is a directory (use -r)" "$tmp/err"; ok $? "... saying to use -r"
@@ -134,6 +136,8 @@ got=$("$T" search --json "$tmp/db2" Запоріжжя | sed 's/^{"id":"\([^"]*\
 is "$got" "$tmp/files/a.txt $tmp/files/sub/b.txt " "files found by path id, across scripts (Запоріжжя / Zaporizhzhia)"
 is "$("$T" search --json "$tmp/db2" Zaporozhye | sed 's/^{"id":"\([^"]*\)".*/\1/')" j1 \
    "a .jsonl file under -r is JSON Lines"
+got=$("$T" search --json "$tmp/db2" Бердянськ | sed 's/^{"id":"\([^"]*\)".*/\1/' | sort | tr '\n' ' ')
+is "$got" "$tmp/files/sub/plain j2 j3 " "a file whose first line is an object with text is JSON Lines; one starting with { otherwise is text"
 n=$("$T" search --json "$tmp/db2" '"Вибухи Запоріжжя"' | wc -l | tr -d ' ')
 is "$n" 1 "the file indexed twice is one document"
 
