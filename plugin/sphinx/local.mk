@@ -6,8 +6,10 @@ sphinxplugindir = $(pkglibdir)
 sphinxplugin_LTLIBRARIES = toponorm_sphinx.la
 toponorm_sphinx_la_SOURCES = plugin/sphinx/sphinx_toponorm.c \
 	plugin/sphinx/sphx_word.c plugin/sphinx/sphx_word.h
+# Only the ABI's functions are exported.
+SPHINX_ABI_REGEX = '^toponorm_(sphinx_ver|sphinx_reinit|init|begin_document|begin_field|push_token|get_extra_token|end_field|deinit)$$'
 toponorm_sphinx_la_LDFLAGS = -module -avoid-version -no-undefined \
-	-export-symbols-regex '^toponorm_'
+	-export-symbols-regex $(SPHINX_ABI_REGEX)
 toponorm_sphinx_la_CFLAGS = $(AM_CFLAGS)
 toponorm_sphinx_la_LIBADD = libtoponorm.la
 EXTRA_DIST += plugin/sphinx/sphinx.conf.example
@@ -22,6 +24,22 @@ tests_sphinx_test_filter_SOURCES = tests/sphinx/test_filter.c \
 tests_sphinx_test_filter_CFLAGS = $(TEST_CFLAGS)
 tests_sphinx_test_filter_LDADD = $(TEST_LDADD)
 TESTS += tests/sphinx/test_filter
+
+## ASan's runtime must be the first library of a process, and Debian's indexer
+## is not built with it: an instrumented module cannot load there (and the
+## hosts hang at exit with ASan preloaded).  So a sanitizer build gives the
+## host tests this copy of the module, without sanitizers and with the
+## library linked in; the same code runs under ASan+UBSan in test_filter.
+if SANITIZERS
+check_LTLIBRARIES = tests/sphinx/host/toponorm_sphinx.la
+tests_sphinx_host_toponorm_sphinx_la_SOURCES = $(toponorm_sphinx_la_SOURCES) \
+	$(libtoponorm_la_SOURCES)
+tests_sphinx_host_toponorm_sphinx_la_CFLAGS = $(STD_CFLAGS) $(WARN_CFLAGS) \
+	$(ICU_CFLAGS) $(PTHREAD_CFLAGS)
+tests_sphinx_host_toponorm_sphinx_la_LDFLAGS = -module -avoid-version -no-undefined \
+	-rpath $(abs_builddir)/tests/sphinx/host -export-symbols-regex $(SPHINX_ABI_REGEX)
+tests_sphinx_host_toponorm_sphinx_la_LIBADD = $(ICU_LIBS) $(STEMMER_LIBS) $(PTHREAD_LIBS)
+endif
 
 ## The query expressions; the real hosts: indexer + searchd over the MySQL protocol, then a
 ## distributed index over two searchd.

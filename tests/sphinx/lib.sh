@@ -6,17 +6,13 @@ need_host "$SPHINX_SEARCHD" sphinxsearch "Sphinx searchd"
 need_host "$MYSQL_CLIENT" mariadb-client "the mysql client"
 
 tmp=$(mktemp -d) || exit 1
-sphx_pids=""
+sphx_pids=""          # every searchd started, read from its pid_file at start
 sphx_cleanup() {
-    for pf in $sphx_pids; do
-        [ -s "$pf" ] && kill "$(cat "$pf")" 2>/dev/null
-    done
-    for pf in $sphx_pids; do               # searchd exits within a second
-        i=0
-        while [ -s "$pf" ] && kill -0 "$(cat "$pf")" 2>/dev/null && [ $i -lt 50 ]; do
-            sleep 0.1; i=$((i + 1))
-        done
-        [ -s "$pf" ] && kill -9 "$(cat "$pf")" 2>/dev/null
+    for p in $sphx_pids; do kill "$p" 2>/dev/null; done
+    for p in $sphx_pids; do           # searchd exits within a second
+        n=0
+        while kill -0 "$p" 2>/dev/null && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
+        kill -9 "$p" 2>/dev/null
     done
     rm -rf "$tmp"
 }
@@ -24,13 +20,15 @@ trap sphx_cleanup EXIT
 trap 'exit 1' INT TERM HUP
 
 # The module from this build: libtool keeps it in .libs until installed.
+# A sanitizer build cannot load its instrumented module into Debian's
+# indexer; it builds an uninstrumented copy for these tests instead
+# (plugin/sphinx/local.mk).
 plugin_dir="$top_builddir/.libs"
-# An ASan build's module needs ASan's runtime loaded first in the host
-# processes; take the very library libtoponorm was linked with.
-sphx_env=""
-asan=$(ldd "$plugin_dir/libtoponorm.so" 2>/dev/null | awk '/libasan/ { print $3 }')
-if [ -n "$asan" ]; then
-    sphx_env="LD_PRELOAD=$asan ASAN_OPTIONS=detect_leaks=0:abort_on_error=1"
+if ldd "$plugin_dir/libtoponorm.so" 2>/dev/null | grep -q libasan; then
+    plugin_dir="$top_builddir/tests/sphinx/host/.libs"
+    if [ ! -f "$plugin_dir/toponorm_sphinx.so" ]; then
+        echo "Bail out! sanitizer build without $plugin_dir/toponorm_sphinx.so"; exit 1
+    fi
 fi
 
 # The charset_table the README asks for: digits, Latin, Cyrillic with the
@@ -62,7 +60,8 @@ CONF
 }
 
 # sphx_searchd NAME MYSQL_PORT API_PORT: the common and searchd sections
-# of node NAME (127.0.0.1 only, no binlog, everything in $tmp).
+# of node NAME (127.0.0.1 only, no binlog, no watchdog process, everything
+# in $tmp).
 sphx_searchd() {
     cat <<CONF
 common
@@ -82,36 +81,41 @@ searchd
     pid_file = $tmp/$1.pid
     binlog_path =
     workers = threads
+    watchdog = 0
     read_timeout = 5
 }
 CONF
 }
 
-# sphx_run CONF INDEX...: build indexes; the indexer's output goes to $tmp.
+# sphx_run_indexer CONF INDEX...: build indexes; the indexer's output goes to $tmp.
 sphx_run_indexer() {
-    conf=$1; shift
-    env $sphx_env "$SPHINX_INDEXER" --config "$conf" "$@" > "$tmp/indexer.out" 2>&1
+    sphx_conf=$1; shift
+    "$SPHINX_INDEXER" --config "$sphx_conf" "$@" > "$tmp/indexer.out" 2>&1
 }
 
-# sphx_start NAME CONF: start searchd and wait until it answers on the MySQL
-# port in the config (given as $3).
+# sphx_start NAME CONF PORT: start searchd, note its PID for the trap, and
+# wait until it answers on its MySQL port.
 sphx_start() {
-    sphx_pids="$sphx_pids $tmp/$1.pid"
-    env $sphx_env "$SPHINX_SEARCHD" --config "$2" > "$tmp/$1.out" 2>&1 || return 1
-    i=0
-    while [ $i -lt 100 ]; do
+    "$SPHINX_SEARCHD" --config "$2" > "$tmp/$1.out" 2>&1 || return 1
+    n=0                               # the daemon writes its pid_file soon after
+    while [ ! -s "$tmp/$1.pid" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+    [ -s "$tmp/$1.pid" ] || return 1
+    sphx_pids="$sphx_pids $(cat "$tmp/$1.pid")"
+    n=0
+    while [ $n -lt 100 ]; do
         "$MYSQL_CLIENT" -h127.0.0.1 -P"$3" --protocol=tcp -e 'SHOW STATUS' >/dev/null 2>&1 && return 0
-        sleep 0.1; i=$((i + 1))
+        sleep 0.1; n=$((n + 1))
     done
     return 1
 }
 
 # sphx_query PORT INDEX USER-QUERY: the sorted ids MATCH finds for the
-# expression `toponorm analyze --query --format sphinx` writes for the query.
+# expression `toponorm analyze --query --format sphinx` writes for the query
+# (or mysql's error message).
 sphx_expr() { printf '%s\n' "$1" | "$TOPONORM" analyze --query --format sphinx; }
 sphx_query() {
-    expr=$(sphx_expr "$3" | sed "s/\\\\/\\\\\\\/g; s/'/\\\\'/g")
+    sphx_e=$(sphx_expr "$3" | sed "s/\\\\/\\\\\\\/g; s/'/\\\\'/g")
     "$MYSQL_CLIENT" -h127.0.0.1 -P"$1" --protocol=tcp -N -B \
-        -e "SELECT id FROM $2 WHERE MATCH('$expr') ORDER BY id ASC LIMIT 1000" 2>&1 |
+        -e "SELECT id FROM $2 WHERE MATCH('$sphx_e') ORDER BY id ASC LIMIT 1000" 2>&1 |
         tr '\n' ' ' | sed 's/ $//'
 }

@@ -33,6 +33,7 @@ for q in "Донецьк" "Донецк" "Donetsk" "Donets'k" "у Донецьк
          "Kharkov" "Харків" "Kharkiv" '"Donetsk city"' "Донецьк -Маріуполь" "metro"; do
     want=$(sphx_query "$pa" all "$q")
     got=$(sphx_query "$pa" dist "$q")
+    case "$want" in *[!0-9\ ]*|"") want="(the single index failed: $want)" ;; esac
     is "$got" "$want" "distributed = single index for '$q' ($want)"
     odd=0; even=0
     for id in $got; do
