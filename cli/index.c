@@ -537,7 +537,7 @@ int cmd_index(int argc, char **argv)
     }
     if ((rc = cli_analyzer_open(&ix.ca, lexicon)) != EXIT_OK)
         return rc;
-    if (!dbopt && argi == optind && cli_mkdir_parents(ix.dbpath) != 0) {
+    if (cli_mkdir_parents(ix.dbpath) != 0) {       /* like mkdir -p: a new DB anywhere */
         fprintf(stderr, "toponorm index: %s: cannot create its directory: %s\n", ix.dbpath,
                 strerror(errno));
         cli_analyzer_close(&ix.ca);

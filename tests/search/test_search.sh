@@ -152,6 +152,18 @@ is "$(wc -l <"$tmp/out" | tr -d ' ')" 2 "... the good queries still run"
 grep -q '^stdin:2: invalid JSON' "$tmp/err"; ok $? "... stdin:2: invalid JSON"
 grep -q '^stdin:3: missing "query"' "$tmp/err"; ok $? "... stdin:3: missing query"
 
+printf '{"id":"deep","text":"x"}\n' | "$T" index "$tmp/new/dirs/db"; is $? 0 "index creates the database's missing parent directories"
+
+# Several databases searched as one: --db repeated, or a Xapian stub file.
+printf '{"id":"s1","text":"Донецьк"}\n' | "$T" index "$tmp/s1"
+printf '{"id":"s2","text":"Donetsk"}\n{"id":"s3","text":"Kharkiv"}\n' | "$T" index "$tmp/s2"
+is "$("$T" search --json --db "$tmp/s1" --db "$tmp/s2" Donetsk | sed 's/^{"id":"\([^"]*\)".*/\1/' | tr '\n' ' ')" \
+   "s2 s1 " "--db twice: both databases, one ranking"
+printf 'auto %s\nauto %s\n' "$tmp/s1" "$tmp/s2" >"$tmp/both.stub"
+is "$("$T" search --json "$tmp/both.stub" Donetsk | sed 's/^{"id":"\([^"]*\)".*/\1/' | tr '\n' ' ')" \
+   "s2 s1 " "a stub file listing both: the same"
+"$T" search --db "$tmp/s1" --db "$tmp/none" Donetsk 2>/dev/null; is $? 3 "a missing second database: exit 3"
+
 # The default database: $XDG_DATA_HOME/toponorm/db when no DB is given.
 printf '{"id":"x1","text":"Бахмут"}\n' | XDG_DATA_HOME=$tmp/xdg "$T" index
 is $? 0 "index with no DB: the default database"
