@@ -3,8 +3,9 @@
 ** way applications do (sqlite3_load_extension after enabling it), and checks
 ** what its users rely on: matches across spellings, highlight() offsets, the
 ** reason for a bad option, a 1 MB row, invalid UTF-8 and NUL bytes,
-** concurrent readers (a thread and a connection each), and that random bytes
-** through the tokenizer itself never break its contract.
+** concurrent readers (a thread and a connection each), that random bytes
+** through the tokenizer itself never break its contract, and the v2
+** registration and locale (through a stand-in version 3 fts5_api).
 **
 **   host MODULE DIR     (MODULE without .so is fine; DIR for the database)
 */
@@ -16,6 +17,9 @@
 #include <string.h>
 
 #include <sqlite3.h>
+/* The struct sqlite3_api_routines, without sqlite3ext.h's macros (SQLITE_CORE). */
+#define SQLITE_CORE 1
+#include <sqlite3ext.h>
 
 #include "../tap.h"
 
@@ -309,8 +313,168 @@ static void test_readers(const char *dir)
     is_int(wrong, 0, "every concurrent query found exactly its rows");
 }
 
+/* ---- the v2 tokenizer (SQLite 3.46+), through a stand-in fts5_api ------- */
+/*
+** SQLite 3.40 never offers fts5_api version 3, so the v2 registration is
+** driven here through a stand-in api (the layout of 3.46's fts5.h) handed to
+** the module's real init: it must register v2 as well as v1, and the v2
+** xTokenize must read the locale as the language hint.
+*/
+typedef struct v2_tokenizer {
+    int iVersion;
+    int (*xCreate)(void *, const char **, int, Fts5Tokenizer **);
+    void (*xDelete)(Fts5Tokenizer *);
+    int (*xTokenize)(Fts5Tokenizer *, void *, int, const char *, int, const char *, int,
+                     int (*)(void *, int, const char *, int, int, int));
+} v2_tokenizer;
+
+typedef struct v3_api {
+    int iVersion;
+    int (*xCreateTokenizer)(fts5_api *, const char *, void *, fts5_tokenizer *,
+                            void (*)(void *));
+    int (*xFindTokenizer)(fts5_api *, const char *, void **, fts5_tokenizer *);
+    int (*xCreateFunction)(fts5_api *, const char *, void *, fts5_extension_function,
+                           void (*)(void *));
+    int (*xCreateTokenizer_v2)(fts5_api *, const char *, void *, v2_tokenizer *,
+                               void (*)(void *));
+    int (*xFindTokenizer_v2)(fts5_api *, const char *, void **, v2_tokenizer **);
+} v3_api;
+
+static fts5_tokenizer got_v1;
+static v2_tokenizer got_v2;
+static void *got_ud;
+static int got_v1_n, got_v2_n;
+
+static int stand_create_v1(fts5_api *a, const char *name, void *ud, fts5_tokenizer *t,
+                           void (*destroy)(void *))
+{
+    (void)a;
+    (void)destroy;
+    if (strcmp(name, "toponorm") == 0) {
+        got_v1 = *t;
+        got_ud = ud;
+        got_v1_n++;
+    }
+    return SQLITE_OK;
+}
+
+static int stand_create_v2(fts5_api *a, const char *name, void *ud, v2_tokenizer *t,
+                           void (*destroy)(void *))
+{
+    (void)a;
+    (void)destroy;
+    if (strcmp(name, "toponorm") == 0 && ud == got_ud) {
+        got_v2 = *t;
+        got_v2_n++;
+    }
+    return SQLITE_OK;
+}
+
+static v3_api stand_api = {3, stand_create_v1, NULL, NULL, stand_create_v2, NULL};
+
+static int stand_bind_pointer(sqlite3_stmt *st, int i, void *p, const char *type,
+                              void (*destroy)(void *))
+{
+    (void)st;
+    (void)i;
+    (void)destroy;
+    if (strcmp(type, "fts5_api_ptr") == 0)
+        *(v3_api **)p = &stand_api;
+    return SQLITE_OK;
+}
+
+static const sqlite3_api_routines *real_routines;
+static int capture_routines(sqlite3 *db, char **err, const sqlite3_api_routines *api)
+{
+    (void)db;
+    (void)err;
+    real_routines = api;
+    return SQLITE_OK;
+}
+
+/* Tokens as "flags:token@start-end " into out[4096]. */
+typedef struct stream {
+    char *out;
+    size_t n;
+} stream;
+
+static int to_stream(void *ctx, int tflags, const char *tok, int ntok, int start, int end)
+{
+    stream *s = ctx;
+    if (s->n + (size_t)ntok + 40 < 4096)
+        s->n += (size_t)snprintf(s->out + s->n, 4096 - s->n, "%d:%.*s@%d-%d ", tflags, ntok,
+                                 tok, start, end);
+    return SQLITE_OK;
+}
+
+static void v1_stream(const char *lang, const char *text, char *out)
+{
+    const char *args[] = {"lang", lang};
+    Fts5Tokenizer *t = NULL;
+    stream s = {out, 0};
+    out[0] = '\0';
+    if (got_v1.xCreate(got_ud, args, 2, &t) == SQLITE_OK) {
+        got_v1.xTokenize(t, &s, FTS5_TOKENIZE_DOCUMENT, text, (int)strlen(text), to_stream);
+        got_v1.xDelete(t);
+    }
+}
+
+static void test_v2(void *handle)
+{
+    typedef int (*init_fn)(sqlite3 *, char **, const sqlite3_api_routines *);
+    static sqlite3_api_routines stand;
+    static const char text[] = "Города, новости: читать, сказал, говорил; Донецке";
+    static char a[4096], b[4096], c[4096], d[4096], e[4096];
+    const char *args[] = {"lang", "ru"};
+    init_fn init;
+    sqlite3 *db;
+    char *err = NULL;
+    Fts5Tokenizer *t = NULL;
+    stream s;
+
+    sqlite3_auto_extension((void (*)(void))capture_routines);
+    sqlite3_open(":memory:", &db);
+    sqlite3_cancel_auto_extension((void (*)(void))capture_routines);
+    init = handle ? (init_fn)(uintptr_t)dlsym(handle, "sqlite3_toponorm_init") : NULL;
+    if (!ok(real_routines && init, "the module's sqlite3_toponorm_init, called directly")) {
+        sqlite3_close(db);
+        return;
+    }
+    stand = *real_routines;
+    stand.bind_pointer = stand_bind_pointer;
+    ok(init(db, &err, &stand) == SQLITE_OK, "init against a version 3 fts5_api succeeds");
+    sqlite3_free(err);
+    is_int(got_v1_n, 1, "it registers the v1 tokenizer");
+    is_int(got_v2_n, 1, "and, as fts5_api says version 3, the v2 tokenizer");
+    if (got_v2_n != 1 || got_v1_n != 1) {
+        sqlite3_close(db);
+        return;
+    }
+    is_int(got_v2.iVersion, 2, "fts5_tokenizer_v2.iVersion is 2");
+    v1_stream("uk", text, a);
+    v1_stream("ru", text, b);
+    ok(strcmp(a, b) != 0, "lang uk and lang ru tokenize this text differently");
+    if (got_v2.xCreate(got_ud, args, 2, &t) == SQLITE_OK) {
+        s.out = c, s.n = 0, c[0] = '\0';
+        got_v2.xTokenize(t, &s, FTS5_TOKENIZE_DOCUMENT, text, (int)strlen(text), "uk", 2,
+                         to_stream);
+        s.out = d, s.n = 0, d[0] = '\0';
+        got_v2.xTokenize(t, &s, FTS5_TOKENIZE_DOCUMENT, text, (int)strlen(text), "ru_RU", 5,
+                         to_stream);
+        s.out = e, s.n = 0, e[0] = '\0';
+        got_v2.xTokenize(t, &s, FTS5_TOKENIZE_DOCUMENT, text, (int)strlen(text), NULL, 0,
+                         to_stream);
+        got_v2.xDelete(t);
+    }
+    is_str(c, a, "v2 with locale uk (table option lang ru) tokenizes as lang uk");
+    is_str(d, b, "v2 with locale ru_RU tokenizes as lang ru");
+    is_str(e, b, "v2 without a locale keeps the table's lang ru");
+    sqlite3_close(db);
+}
+
 int main(int argc, char **argv)
 {
+    void *handle = NULL;
     sqlite3 *db;
     char *s, *big;
     int i, n;
@@ -326,7 +490,7 @@ int main(int argc, char **argv)
         ** ICU, whose caches LeakSanitizer would then see as leaks: pin it. */
         char so[1024];
         snprintf(so, sizeof so, "%s.so", module);
-        if (!dlopen(so, RTLD_NOW | RTLD_NODELETE))
+        if (!(handle = dlopen(so, RTLD_NOW | RTLD_NODELETE)))
             diag("dlopen %s: %s", so, dlerror());
     }
 
@@ -401,5 +565,6 @@ int main(int argc, char **argv)
     test_fuzz(db);
     sqlite3_close(db);
     test_readers(argv[2]);
+    test_v2(handle);
     return exit_status();
 }
