@@ -320,7 +320,8 @@ static struct tn_translit_fast *build_fast(const tn_table *t)
     }
     if (f->max_out > TL_COPY)                      /* the one-pass loop copies TL_COPY bytes */
         for (e = 0; e < TL_NENT; e++)
-            f->ent[e].flags |= F_HARD;
+            if (!(f->ent[e].flags & F_STOP))
+                f->ent[e].flags |= F_HARD;
     /* The rows: every byte pair that is not a letter is F_STOP. */
     for (k = 0; k < 256; k++)
         f->row[k] = k >= 0xD0 && k <= 0xD4 ? f->hot[k - 0xD0] : f->hot[5];
