@@ -4,7 +4,7 @@
 lib_LTLIBRARIES += libtoponorm-xapian.la
 pkginclude_HEADERS += plugin/xapian/tn_xapian.h
 libtoponorm_xapian_la_SOURCES = plugin/xapian/tn_xapian.cc plugin/xapian/tn_xapian.h
-libtoponorm_xapian_la_CXXFLAGS = $(AM_CXXFLAGS) $(XAPIAN_CFLAGS)
+libtoponorm_xapian_la_CXXFLAGS = $(WARN_CXXFLAGS) $(SAN_CFLAGS) $(XAPIAN_CFLAGS)
 libtoponorm_xapian_la_LIBADD = $(XAPIAN_LIBS)
 libtoponorm_xapian_la_LDFLAGS = -version-info 0:0:0 -no-undefined \
 	-export-symbols-regex '^tnx_'
