@@ -5,8 +5,8 @@
 ** cannot rewrite query words in a plugin, so this runs in the client.
 **
 **   у Донецьку          ->  у (донецьку | xkdonecku | донецьк)
-**   "Donets'k news"     ->  "(donets'k | xkdoneck) (news | xknews | xknevs)"
-**   Kyiv -Donetsk       ->  (kyiv | xkkiiv) -(donetsk | xkdoneck)
+**   "Kyiv Lviv"         ->  ("kyiv lviv" | "xkkiv lviv" | "kyiv xklviv" | "xkkiv xklviv")
+**   Kyiv -Donetsk       ->  (kyiv | xkkiv) -(donetsk | xkdoneck)
 **
 ** Query syntax understood: words (AND), "phrases", and -word / !word / -"phrase"
 ** to exclude.  Every other character of the query is text: the analyzer

@@ -59,6 +59,24 @@ index $1
 CONF
 }
 
+# sphx_rt_index NAME: the config lines of a real-time index filtered by
+# toponorm (searchd itself loads the module for INSERT).
+sphx_rt_index() {
+    cat <<CONF
+index $1
+{
+    type = rt
+    path = $tmp/$1
+    rt_field = body
+    rt_attr_uint = gid
+    dict = keywords
+    min_word_len = 2
+    charset_table = $charset
+    index_token_filter = toponorm_sphinx.so:toponorm:lexicon=$TOPONORM_LEXICON
+}
+CONF
+}
+
 # sphx_searchd NAME MYSQL_PORT API_PORT: the common and searchd sections
 # of node NAME (127.0.0.1 only, no binlog, no watchdog process, everything
 # in $tmp).
@@ -112,6 +130,9 @@ sphx_start() {
 # sphx_query PORT INDEX USER-QUERY: the sorted ids MATCH finds for the
 # expression `toponorm analyze --query --format sphinx` writes for the query
 # (or mysql's error message).
+sphx_sql() {  # sphx_sql PORT STATEMENT: its rows, tab-separated, or the error
+    "$MYSQL_CLIENT" -h127.0.0.1 -P"$1" --protocol=tcp -N -B -e "$2" 2>&1 | grep -v -- '^--------------$'
+}
 sphx_expr() { printf '%s\n' "$1" | "$TOPONORM" analyze --query --format sphinx; }
 sphx_query() {
     sphx_e=$(sphx_expr "$3" | sed "s/\\\\/\\\\\\\/g; s/'/\\\\'/g")

@@ -9,9 +9,9 @@
 
 port=$(free_port) && api=$(free_port) || { echo "Bail out! no free port"; exit 1; }
 conf="$tmp/one.conf"
-{ sphx_searchd one "$port" "$api"; sphx_index idx "$top_srcdir/tests/sphinx/docs.tsv"; } > "$conf"
+{ sphx_searchd one "$port" "$api"; sphx_index idx "$top_srcdir/tests/sphinx/docs.tsv"; sphx_rt_index rt; } > "$conf"
 
-sphx_run_indexer "$conf" --all; rc=$?
+sphx_run_indexer "$conf" idx; rc=$?
 is "$rc" 0 "indexer builds the index through the filter"
 [ "$rc" -eq 0 ] || sed 's/^/# /' "$tmp/indexer.out"
 grep -q 'collected 15 docs' "$tmp/indexer.out"; ok $? "indexer read the 15 documents"
@@ -75,6 +75,23 @@ else
     check "Kharkov" "7 14"
     check "Харків" "8 9"
 fi
+
+# A real-time index: searchd loads the module itself; per-document options
+# come through INSERT ... OPTION token_filter_options (the filter's
+# begin_document).  Without a hint Донецьку gets the Russian stem донецьк;
+# lang=uk gets none.
+sphx_sql "$port" "INSERT INTO rt (id, body, gid) VALUES (1, 'Обстріл у Донецьку', 1), (2, 'Donets\\'k city council', 1)" > "$tmp/rt.out"
+is "$(cat "$tmp/rt.out")" "" "RT: INSERT through the filter"
+sphx_sql "$port" "INSERT INTO rt (id, body, gid) VALUES (3, 'Новости Донецка', 1), (4, 'Донецьку', 1) OPTION token_filter_options='lang=uk'" > "$tmp/rt.out"
+is "$(cat "$tmp/rt.out")" "" "RT: INSERT ... OPTION token_filter_options='lang=uk'"
+rt() { sphx_query "$port" rt "$1"; }
+is "$(rt Donetsk)" "2" "RT: Donetsk finds Donets'k"
+is "$(rt Донецьк)" "1 2" "RT: Донецьк finds Donets'k and, through the stem, Донецьку (no hint)"
+is "$(rt 'Донецьку')" "1 4" "RT: Донецьку finds both Донецьку; lang=uk gave 4 no stem"
+sphx_sql "$port" "INSERT INTO rt (id, body, gid) VALUES (5, 'x', 1) OPTION token_filter_options='lang=de'" > "$tmp/rt.out"
+grep -q "toponorm: lang takes uk, ru or en, not 'de'" "$tmp/rt.out"; ok $? "RT: a bad per-document option is the INSERT's error: $(tail -1 "$tmp/rt.out")"
+is "$(sphx_sql "$port" "SHOW PLUGINS" | cut -f1-3 | tr '\t' ' ')" "index_token_filter toponorm toponorm_sphinx.so" \
+   "SHOW PLUGINS lists the filter"
 
 # searchd stops by its PID, and is gone.
 kill "$pid" 2>/dev/null; ok $? "searchd stopped by its PID ($pid)"
