@@ -57,9 +57,13 @@ typedef struct filter {
     unsigned doc_hint;           /* the current document's lang=, or lang_hint */
     const char *token;           /* the token being analyzed */
     size_t token_len;
-    char (*extra)[SLOT];         /* the current token's extra words */
+    struct word {                /* the current token's extra words */
+        char text[SLOT];
+        int compound;            /* from a hyphenated compound's joined form */
+    } *extra;
     size_t n_extra, cap_extra, next_extra;
-    int oom;
+    uint32_t position;           /* of the token's first term */
+    int split, oom;              /* the analyzer found several words in it */
 } filter;
 
 int toponorm_sphinx_ver(void)
@@ -245,14 +249,18 @@ static int on_term(void *ctx, const toponorm_term *t)
     char word[SLOT];
     size_t n = tn_sphx_word(t->kind, t->text, t->len, word), i;
 
+    if (t->token == 0 && !(t->flags & TOPONORM_TERM_COLOCATED))
+        f->position = t->position;
+    else if (t->position != f->position)
+        f->split = 1;
     if (n == 0 || (n == f->token_len && !memcmp(word, f->token, n)))
         return 0;
     for (i = 0; i < f->n_extra; i++)
-        if (!strcmp(f->extra[i], word))
+        if (!strcmp(f->extra[i].text, word))
             return 0;
     if (f->n_extra == f->cap_extra) {
         size_t cap = f->cap_extra ? f->cap_extra * 2 : 8;
-        char (*grown)[SLOT] = realloc(f->extra, cap * sizeof *grown);
+        struct word *grown = realloc(f->extra, cap * sizeof *grown);
         if (!grown) {
             f->oom = 1;
             return 1;
@@ -260,8 +268,29 @@ static int on_term(void *ctx, const toponorm_term *t)
         f->extra = grown;
         f->cap_extra = cap;
     }
-    memcpy(f->extra[f->n_extra++], word, n + 1);
+    memcpy(f->extra[f->n_extra].text, word, n + 1);
+    f->extra[f->n_extra++].compound = (t->flags & TOPONORM_TERM_COMPOUND) != 0;
     return 0;
+}
+
+/*
+** A Sphinx word the analyzer reads as a hyphenated compound is a blended
+** token (blend_chars = -: Sphinx indexes Івано-Франківськ whole, then its
+** parts as tokens of their own), so only the joined form's terms (the
+** compound's key and place id) stay with it.  Any other word the analyzer
+** splits (charset_table let '.' or '@' in) keeps all its terms.
+*/
+static void keep_compound_only(filter *f)
+{
+    size_t i, j;
+    for (i = 0; i < f->n_extra && !f->extra[i].compound; i++)
+        ;
+    if (i == f->n_extra)
+        return;
+    for (i = j = 0; i < f->n_extra; i++)
+        if (f->extra[i].compound)
+            f->extra[j++] = f->extra[i];
+    f->n_extra = j;
 }
 
 /*
@@ -284,10 +313,12 @@ char *toponorm_push_token(void *userdata, char *token, int *extra, int *delta)
     f->token_len = strlen(token);
     if (f->token_len == 0 || tn_sphx_chars(token, f->token_len) >= TN_SPHX_WORD_CHARS)
         return token;
-    f->oom = 0;
+    f->oom = f->split = 0;
     if (f->api->analyze(f->an, f->sc, token, f->token_len,
                         TOPONORM_FOR_INDEX | f->doc_hint, on_term, f) != 0 || f->oom)
         f->n_extra = 0;          /* index the token alone rather than half its terms */
+    else if (f->split)
+        keep_compound_only(f);
     if (extra)
         *extra = f->n_extra > 0;
     return token;
@@ -300,7 +331,7 @@ char *toponorm_get_extra_token(void *userdata, int *delta)
         return NULL;
     if (delta)
         *delta = 0;
-    return f->extra[f->next_extra++];
+    return f->extra[f->next_extra++].text;
 }
 
 /* Every extra is handed out right after its token, so none is pending. */

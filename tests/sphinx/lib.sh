@@ -37,7 +37,8 @@ fi
 charset='0..9, A..Z->a..z, a..z, U+27, U+2019->U+27, U+2BC->U+27, U+410..U+42F->U+430..U+44F, U+430..U+44F, U+401->U+451, U+451, U+404->U+454, U+454, U+406->U+456, U+456, U+407->U+457, U+457, U+490->U+491, U+491'
 
 # sphx_index NAME TSV: the config lines of a plain index over a TSV file
-# (id<TAB>body), filtered by toponorm.
+# (id<TAB>body), filtered by toponorm.  Hyphens blend: Івано-Франківськ is
+# indexed whole (the filter adds the compound's key) and as its parts.
 sphx_index() {
     cat <<CONF
 source src_$1
@@ -54,6 +55,7 @@ index $1
     dict = keywords
     min_word_len = 2
     charset_table = $charset
+    blend_chars = -, U+2010
     index_token_filter = toponorm_sphinx.so:toponorm:lexicon=$TOPONORM_LEXICON
 }
 CONF

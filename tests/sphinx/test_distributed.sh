@@ -29,7 +29,7 @@ sphx_start b "$tmp/b.conf" "$pb"; ok $? "node b: searchd on 127.0.0.1:$pb (agent
 sphx_start a "$tmp/a.conf" "$pa"; ok $? "node a: searchd on 127.0.0.1:$pa"
 
 both=0
-for q in "Донецьк" "Донецк" "Donetsk" "Donets'k" "у Донецьку" "Slovyansk" "Слов’янськ" \
+for q in "Донецьк" "Донецк" "Donetsk" "Donets'k" "у Донецьку" "Slovyansk" "Слов’янськ" "Ivano-Frankivsk" \
          "Kharkov" "Харків" "Kharkiv" '"Donetsk city"' "Донецьк -Маріуполь" "metro"; do
     want=$(sphx_query "$pa" all "$q")
     got=$(sphx_query "$pa" dist "$q")

@@ -108,6 +108,9 @@ int main(void)
            "a token Sphinx did not fold: our folded surface is added");
     expect(ud, "слов'янськ", "слов'янськ|xkslovansk", "слов'янськ: its key");
     expect(ud, "12", "12", "a number: no extras");
+    expect(ud, "івано-франківськ", "івано-франківськ|xkivanofrankivsk",
+           "a blended compound: only the joined form's terms (its parts come on their own)");
+    expect(ud, "x@y", "x@y|x@i", "a word split otherwise keeps its terms");
     expect(ud, "", "", "an empty token: no extras");
     ok(toponorm_end_field(ud) == 0, "end_field after the extras were fetched: 0");
 
