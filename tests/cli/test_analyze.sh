@@ -32,6 +32,18 @@ is "$(printf 'a\r\nb\r\n' | "$T" analyze --lines | sed -n 1p)" \
    '{"line":1,"tokens":[{"text":"a","start":0,"end":1,"position":1,"lang":"en","terms":[{"term":"a","kind":"surface"}]}]}' \
    "--lines: CRLF line ends are not part of the text"
 
+# Numbers of every width (the writer puts two digits at a time): positions
+# 1..1200 in order, offsets 11 bytes apart (слово + space).
+awk 'BEGIN { for (i = 0; i < 1200; i++) printf "слово " }' > "$tmp/many"
+"$T" analyze < "$tmp/many" | cut -f1 > "$tmp/pos"
+seq 1 1200 > "$tmp/want"
+cmp -s "$tmp/pos" "$tmp/want"; ok $? "positions 1..1200 written in order"
+case "$("$T" analyze --json < "$tmp/many" | sed -n 1200p)" in
+  '{"text":"слово","start":13189,"end":13199,"position":1200,'*) r=0 ;;
+  *) r=1 ;;
+esac
+ok $r "--json: offsets and position of the 1200th token"
+
 # --query and --lang are accepted; --lang must be uk, ru or en.
 printf 'Донецьк\n' | "$T" analyze --query >/dev/null; ok $? "--query runs"
 printf 'Донецьк\n' | "$T" analyze --lang uk >/dev/null; ok $? "--lang uk runs"
