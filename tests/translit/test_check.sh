@@ -17,6 +17,18 @@ is "$(printf 'a\377б' | "$T" translit --lexicon "$tmp/t.lex" --scheme fixture-k
 "$T" translit --lexicon "$tmp/t.lex" --scheme nope </dev/null 2>"$tmp/err"; is $? 1 "translit: unknown scheme is a usage error"
 grep -q "no scheme 'nope'" "$tmp/err"; ok $? "translit: the message names the scheme"
 
+# translit streams its input in pieces ending at a newline: many lines, a
+# line longer than a piece (no newline inside), and no newline at the end.
+awk 'BEGIN { for (i = 0; i < 5000; i++) print "Щастя Знам’янка"
+             for (i = 0; i < 20000; i++) printf "ЩАСТЯ Згорани "
+             printf "\nЄнакієве" }' > "$tmp/big"
+awk 'BEGIN { for (i = 0; i < 5000; i++) print "Shchastia Znamianka"
+             for (i = 0; i < 20000; i++) printf "SHCHASTIA Zghorany "
+             printf "\nYenakiieve" }' > "$tmp/big.want"
+"$T" translit --lexicon "$tmp/t.lex" --scheme fixture-kmu < "$tmp/big" > "$tmp/big.got"
+ok $? "translit: 675 KB in, with a 520 KB line"
+cmp -s "$tmp/big.got" "$tmp/big.want"; ok $? "translit: the same output piece by piece as line by line"
+
 # check: a passing golden file, a wrong row, a missing file, --update
 mkdir "$tmp/g"
 printf '# fixture\nКиїв\tKyiv\nЄнакієве\tYenakiieve\n' > "$tmp/g/fixture-kmu.tsv"
