@@ -360,6 +360,143 @@ static int close_group(group *ors, group *ands)
     return rc;
 }
 
+/*
+** The plain word at or after text[i] (spaces skipped): not a phrase, not an
+** exclusion, not OR/AND.  Sets [*s, *e) and returns 1, else returns 0.
+*/
+static int next_plain_word(const char *text, size_t len, size_t i, size_t *s, size_t *e)
+{
+    while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'))
+        i++;
+    if (i == len || text[i] == '"' || text[i] == '-')
+        return 0;
+    *s = i;
+    while (i < len && text[i] != ' ' && text[i] != '\t' && text[i] != '"' && text[i] != '\n' &&
+           text[i] != '\r')
+        i++;
+    *e = i;
+    return !((*e - *s == 2 && memcmp(text + *s, "OR", 2) == 0) ||
+             (*e - *s == 3 && memcmp(text + *s, "AND", 3) == 0));
+}
+
+/* Place terms of the first token in c that are not among have's terms; count returned. */
+static size_t new_places(const collect *c, const collect *have, const iterm **out, size_t cap)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < c->n && c->v[k].pos == c->v[0].pos; k++) {
+        int dup = 0;
+        if (c->v[k].kind != TOPONORM_TERM_PLACE)
+            continue;
+        for (size_t m = 0; m < have->n; m++)
+            dup |= strcmp(have->v[m].term, c->v[k].term) == 0;
+        if (!dup && n < cap)
+            out[n++] = &c->v[k];
+    }
+    return n;
+}
+
+/*
+** A place name of several words (Кривий Ріг, Нова Каховка) gets its place
+** term only when the analyzer sees the words together, on the first word.
+** Starting at the word [s, e) whose query is *q, try it with the next one,
+** two or three plain words; when that brings a new place term, *q becomes
+** (the words ANDed) OR (the place, weighted): a document naming the place
+** in any language (Krivoy Rog, Kryvyi Rih) matches though its words differ.
+** Returns the end of the words used (e when none), or 0 on failure.
+*/
+static size_t multiword_place(cquery *cq, const cli_analyzer *ca, const char *text, size_t len,
+                              unsigned flags, size_t s, size_t e, const collect *first,
+                              tnx_query **q, int word)
+{
+    size_t ws[4], we[4], nw = 1, at = e, k, np = 0;
+    collect span = {0}, one = {0};
+    const iterm *pl[8];
+    tnx_query *parts[4] = {*q, NULL, NULL, NULL}, *and_q = NULL, *pq[8], *syn = NULL, *alt[2];
+    size_t ret = 0;
+    ws[0] = s;
+    we[0] = e;
+    for (nw = 1; nw < 4 && next_plain_word(text, len, at, &ws[nw], &we[nw]); nw++) {
+        at = we[nw];
+        collect_free(&span);
+        if (toponorm_analyze(ca->an, ca->sc, text + s, we[nw] - s, flags | TOPONORM_FOR_QUERY,
+                             on_term, &span) != 0 || span.oom)
+            goto out;
+        if ((np = new_places(&span, first, pl, 8)) > 0)
+            break;
+    }
+    if (np == 0 || nw == 4) {
+        ret = e;
+        goto out;
+    }
+    /* The words as they would be alone, ANDed. */
+    for (k = 1; k <= nw; k++) {
+        int empty;
+        collect_free(&one);
+        if (toponorm_analyze(ca->an, ca->sc, text + ws[k], we[k] - ws[k],
+                             flags | TOPONORM_FOR_QUERY, on_term, &one) != 0 || one.oom ||
+            add_stem_equivalents(&one))
+            goto out;
+        parts[k] = item_query(&one, &empty);
+        if (empty)
+            continue;
+        if (!parts[k])
+            goto out;
+        for (size_t m = 0, w = 0; m < one.n; m++) {
+            if (m == 0 || one.v[m].start != one.v[m - 1].start) {
+                int wn = add_word(cq, text + ws[k] + one.v[m].start, one.v[m].end - one.v[m].start);
+                if (wn < 0)
+                    goto out;
+                w = (size_t)wn;
+            }
+            if (add_qterm(cq, &one.v[m], (int)w, 0, 0, 0))
+                goto out;
+        }
+    }
+    {
+        tnx_query *v[4];
+        size_t nv = 0;
+        for (k = 0; k <= nw; k++)
+            if (parts[k])
+                v[nv++] = parts[k];
+        if (!(and_q = tnx_query_combine(TNX_OP_AND, v, nv)))
+            goto out;
+    }
+    for (k = 0; k < np; k++) {
+        if (!(pq[k] = tnx_query_term(pl[k]->term, strlen(pl[k]->term), 0))) {
+            free_qs(pq, k);
+            goto out;
+        }
+        if (add_qterm(cq, pl[k], word, 0, 0, 0)) {
+            free_qs(pq, k + 1);
+            goto out;
+        }
+    }
+    syn = tnx_query_combine(TNX_OP_SYNONYM, pq, np);
+    free_qs(pq, np);
+    if (!syn)
+        goto out;
+    alt[0] = and_q;
+    alt[1] = tnx_query_scale(syn, W_PLACE);
+    if (!alt[1])
+        goto out;
+    tnx_query *r = tnx_query_combine(TNX_OP_OR, alt, 2);
+    tnx_query_free(alt[1]);
+    if (!r)
+        goto out;
+    tnx_query_free(*q);
+    *q = r;
+    parts[0] = NULL;                 /* freed with the old *q */
+    ret = we[nw];
+out:
+    for (k = 1; k < 4; k++)
+        tnx_query_free(parts[k]);
+    tnx_query_free(and_q);
+    tnx_query_free(syn);
+    collect_free(&span);
+    collect_free(&one);
+    return ret;
+}
+
 int cquery_build(cquery *cq, const cli_analyzer *ca, const char *text, size_t len,
                  unsigned flags, const char *lang, char *err, size_t cap)
 {
@@ -448,6 +585,15 @@ int cquery_build(cquery *cq, const cli_analyzer *ca, const char *text, size_t le
                     goto fail;
                 }
             }
+        }
+        if (!phrase && cq->n_words) {
+            size_t end = multiword_place(cq, ca, text, len, flags, s, e, &c, &q,
+                                         (int)cq->n_words - 1);
+            if (!end) {
+                tnx_query_free(q);
+                goto fail;
+            }
+            i = end;
         }
         if (!pending_or && close_group(&ors, &ands)) {
             tnx_query_free(q);
