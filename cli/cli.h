@@ -19,6 +19,7 @@ int cmd_check(int argc, char **argv);
 int cmd_index(int argc, char **argv);   /* index.c */
 int cmd_delete(int argc, char **argv);  /* index.c */
 int cmd_search(int argc, char **argv);  /* search.c */
+int cmd_lexicon(int argc, char **argv);
 
 /* Read all of in into a malloc'ed buffer (NULL on failure); *len its size. */
 char *cli_slurp(FILE *in, size_t *len);

@@ -81,6 +81,7 @@ static void usage(FILE *f)
           "  index     index documents into a Xapian database (see toponorm index --help)\n"
           "  search    search it in any spelling (see toponorm search --help)\n"
           "  delete    remove documents by id: toponorm delete DB ID...\n"
+          "  lexicon   show NAME: the places a name resolves to; compile: add your own places\n"
           "  version   print the library and lexicon versions\n"
           "index/search: DB is the first argument (or --db DB); with none, the default\n"
           "database $XDG_DATA_HOME/toponorm/db (~/.local/share/toponorm/db): `index` uses it\n"
@@ -107,6 +108,8 @@ int main(int argc, char **argv)
         return cmd_search(argc - 1, argv + 1);
     if (strcmp(argv[1], "delete") == 0)
         return cmd_delete(argc - 1, argv + 1);
+    if (strcmp(argv[1], "lexicon") == 0)
+        return cmd_lexicon(argc - 1, argv + 1);
     if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
         cli_analyzer ca;
         printf("toponorm %s\n", toponorm_version());

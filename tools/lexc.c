@@ -2,7 +2,11 @@
 ** lexc: compile toponorm lexicon sources (lexicons/FORMAT.md) into the
 ** binary lexicon the library maps (plugin/core/lexfmt.h).
 **
-**   lexc [--strict] [--check] -o OUT.lex FILE...
+**   lexc [--strict] [--check] [--dump-forms] -o OUT.lex FILE...
+**
+** Table sources (`#! toponorm-lexicon 1` header) and gazetteer files
+** (places-*.tsv, names-*.tsv, ambiguous*.tsv: see placec.c) may come in any
+** order; --dump-forms prints every gazetteer name form and its keys.
 **
 ** Every problem is reported as `file:line: message` on stderr and makes the
 ** exit status 1; nothing is written then.  The output is deterministic (same
@@ -22,7 +26,9 @@
 #include <unicode/ustring.h>
 
 #include "attrs.h"
+#include "lexc.h"
 #include "lexfmt.h"
+#include "placec.h"
 #include "utf8.h"
 
 #define MAX_FIELD 512
@@ -49,14 +55,9 @@ typedef struct table {
     size_t n_samples;
 } table;
 
-typedef struct pool {
-    unsigned char *p;
-    size_t n, cap;
-} pool;
-
 static int n_errors;
 
-static void complain(const char *file, int line, const char *fmt, ...)
+void lexc_complain(const char *file, int line, const char *fmt, ...)
 {
     va_list ap;
     fprintf(stderr, "%s:%d: ", file, line);
@@ -67,7 +68,9 @@ static void complain(const char *file, int line, const char *fmt, ...)
     n_errors++;
 }
 
-static void *xrealloc(void *p, size_t n)
+#define complain lexc_complain
+
+void *lexc_xrealloc(void *p, size_t n)
 {
     p = realloc(p, n ? n : 1);
     if (!p) {
@@ -77,14 +80,18 @@ static void *xrealloc(void *p, size_t n)
     return p;
 }
 
-static char *xstrdup(const char *s)
+#define xrealloc lexc_xrealloc
+
+char *lexc_xstrdup(const char *s)
 {
     size_t n = strlen(s) + 1;
     return memcpy(xrealloc(NULL, n), s, n);
 }
 
+#define xstrdup lexc_xstrdup
+
 /* Is s NFC?  Sources must be, so the same letter is never two byte strings. */
-static int is_nfc(const char *s)
+int lexc_is_nfc(const char *s)
 {
     UErrorCode e = U_ZERO_ERROR;
     const UNormalizer2 *nfc = unorm2_getNFCInstance(&e);
@@ -414,7 +421,7 @@ static void compile_file(const char *file, table **tabs, size_t *ntabs)
             complain(file, lineno, "rule needs SOURCE<TAB>TARGET");
             continue;
         }
-        if (!is_nfc(src) || !is_nfc(dst)) {
+        if (!lexc_is_nfc(src) || !lexc_is_nfc(dst)) {
             complain(file, lineno, "not in Unicode NFC (normalise the file first)");
             continue;
         }
@@ -481,7 +488,7 @@ static void compile_file(const char *file, table **tabs, size_t *ntabs)
 }
 
 /* Append a NUL-terminated string to the pool; return its offset. */
-static uint32_t pool_add(pool *p, const char *s)
+uint32_t lexc_pool_add(lexc_pool *p, const char *s)
 {
     size_t n = strlen(s) + 1;
     uint32_t off = (uint32_t)p->n;
@@ -494,11 +501,17 @@ static uint32_t pool_add(pool *p, const char *s)
     return off;
 }
 
-static int write_lexicon(const char *out, table *tabs, size_t ntabs, const char *version)
+/*
+** Write the lexicon image: header, tables, rules, samples, the places
+** section (when pc is not NULL), string pool.  Written to OUT.tmp, then
+** renamed, so a failure never leaves a half-written lexicon.
+*/
+static int write_lexicon(const char *out, table *tabs, size_t ntabs, const char *version,
+                         placec *pc)
 {
-    size_t nrules = 0, nsamples = 0, i, k, size, si = 0;
-    unsigned char *img, *tp, *rp, *smp;
-    pool sp = {0};
+    size_t nrules = 0, nsamples = 0, i, k, size, si = 0, places_off = 0, places_n = 0;
+    unsigned char *img, *tp, *rp, *smp, *places = NULL;
+    lexc_pool sp = {0};
     uint32_t voff, roff = 0;
     char tmp[4096];
     FILE *f;
@@ -508,31 +521,39 @@ static int write_lexicon(const char *out, table *tabs, size_t ntabs, const char 
         nrules += tabs[i].n;
         nsamples += tabs[i].n_samples;
     }
-    voff = pool_add(&sp, version);
+    voff = lexc_pool_add(&sp, version);
     size = TN_LEX_HEADER_SIZE + ntabs * TN_LEX_TABLE_SIZE + nrules * TN_LEX_RULE_SIZE +
            nsamples * TN_LEX_SAMPLE_SIZE;
+    if (pc) {
+        places_off = size;
+        places = placec_section(pc, &sp, (uint32_t)places_off, &places_n);
+        size += places_n;
+    }
     img = xrealloc(NULL, size);
     memset(img, 0, size);
+    if (places)
+        memcpy(img + places_off, places, places_n);
+    free(places);
     tp = img + TN_LEX_HEADER_SIZE;
     rp = tp + ntabs * TN_LEX_TABLE_SIZE;
     smp = rp + nrules * TN_LEX_RULE_SIZE;
     for (i = 0; i < ntabs; i++) {
         unsigned char *t = tp + i * TN_LEX_TABLE_SIZE;
-        tn_wr32(t + 0, pool_add(&sp, tabs[i].name));
+        tn_wr32(t + 0, lexc_pool_add(&sp, tabs[i].name));
         tn_wr32(t + 4, (uint32_t)strlen(tabs[i].name));
         tn_wr32(t + 8, tabs[i].kind);
         tn_wr32(t + 12, tabs[i].script);
         tn_wr32(t + 16, roff);
         tn_wr32(t + 20, (uint32_t)tabs[i].n);
-        tn_wr32(t + 24, pool_add(&sp, tabs[i].attrs));
+        tn_wr32(t + 24, lexc_pool_add(&sp, tabs[i].attrs));
         tn_wr32(t + 28, (uint32_t)strlen(tabs[i].attrs));
         for (k = 0; k < tabs[i].n; k++, roff++) {
             unsigned char *r = rp + (size_t)roff * TN_LEX_RULE_SIZE;
             const rule *ru = &tabs[i].rules[k];
-            tn_wr32(r + 0, pool_add(&sp, ru->src));
-            tn_wr32(r + 4, pool_add(&sp, ru->dst));
-            tn_wr32(r + 8, pool_add(&sp, ru->before));
-            tn_wr32(r + 12, pool_add(&sp, ru->after));
+            tn_wr32(r + 0, lexc_pool_add(&sp, ru->src));
+            tn_wr32(r + 4, lexc_pool_add(&sp, ru->dst));
+            tn_wr32(r + 8, lexc_pool_add(&sp, ru->before));
+            tn_wr32(r + 12, lexc_pool_add(&sp, ru->after));
             tn_wr16(r + 16, (uint16_t)strlen(ru->src));
             tn_wr16(r + 18, (uint16_t)strlen(ru->dst));
             tn_wr16(r + 20, (uint16_t)strlen(ru->before));
@@ -543,8 +564,8 @@ static int write_lexicon(const char *out, table *tabs, size_t ntabs, const char 
             unsigned char *q = smp + si * TN_LEX_SAMPLE_SIZE;
             tn_wr32(q + 0, (uint32_t)i);
             tn_wr32(q + 4, (uint32_t)tabs[i].samples[k].line);
-            tn_wr32(q + 8, pool_add(&sp, tabs[i].samples[k].in));
-            tn_wr32(q + 12, pool_add(&sp, tabs[i].samples[k].out));
+            tn_wr32(q + 8, lexc_pool_add(&sp, tabs[i].samples[k].in));
+            tn_wr32(q + 12, lexc_pool_add(&sp, tabs[i].samples[k].out));
             tn_wr16(q + 16, (uint16_t)strlen(tabs[i].samples[k].in));
             tn_wr16(q + 18, (uint16_t)strlen(tabs[i].samples[k].out));
         }
@@ -566,6 +587,8 @@ static int write_lexicon(const char *out, table *tabs, size_t ntabs, const char 
     tn_wr32(img + TN_H_NSAMPLES, (uint32_t)nsamples);
     tn_wr32(img + TN_H_SAMPLES, (uint32_t)(TN_LEX_HEADER_SIZE + ntabs * TN_LEX_TABLE_SIZE +
                                            nrules * TN_LEX_RULE_SIZE));
+    tn_wr32(img + TN_H_PLACES, (uint32_t)places_off);
+    tn_wr32(img + TN_H_PLACESLEN, (uint32_t)places_n);
     size += sp.n;
     tn_wr32(img + TN_H_CRC, tn_lex_crc(img, size));
 
@@ -586,13 +609,17 @@ static int write_lexicon(const char *out, table *tabs, size_t ntabs, const char 
     return rc;
 }
 
-int main(int argc, char **argv)
+#define USAGE "usage: lexc [--strict] [--check] [--data-version V] [--dump-forms] -o OUT FILE...\n"
+
+int lexc_main(int argc, char **argv)
 {
     const char *out = NULL, *version = "dev";
     table *tabs = NULL;
     size_t ntabs = 0;
-    int i, check_only = 0, nfiles = 0, rc;
+    int i, check_only = 0, dump_forms = 0, nfiles = 0, rc;
+    placec *pc = placec_new();
 
+    n_errors = 0;
     for (i = 1; i < argc; i++) {
         if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
             out = argv[++i];
@@ -602,24 +629,49 @@ int main(int argc, char **argv)
             ;   /* accepted for compatibility: every problem is already an error */
         else if (strcmp(argv[i], "--check") == 0)
             check_only = 1;
+        else if (strcmp(argv[i], "--dump-forms") == 0)
+            dump_forms = 1;
         else if (argv[i][0] == '-') {
-            fprintf(stderr, "usage: lexc [--strict] [--check] [--data-version V] -o OUT FILE...\n");
+            fputs(USAGE, stderr);
+            placec_free(pc);
             return 2;
         } else {
-            compile_file(argv[i], &tabs, &ntabs);
+            /* Gazetteer files are told apart by name (PLACES-FORMAT.md). */
+            if (!placec_read(pc, argv[i]))
+                compile_file(argv[i], &tabs, &ntabs);
             nfiles++;
         }
     }
-    if (!nfiles || (!out && !check_only)) {
-        fprintf(stderr, "usage: lexc [--strict] [--check] [--data-version V] -o OUT FILE...\n");
+    if (!nfiles || (!out && !check_only && !dump_forms)) {
+        fputs(USAGE, stderr);
+        free_tables(tabs, ntabs);
+        placec_free(pc);
         return 2;
+    }
+    if (!n_errors)
+        placec_resolve(pc);
+    if (!n_errors && placec_has_places(pc)) {
+        /* The gazetteer's lookup strings are the analyzer's own match keys,
+        ** so they come from the library itself over the tables just read:
+        ** write those to a first image, open it, key every name form. */
+        char stage[4096];
+        snprintf(stage, sizeof stage, "%s.stage1", out ? out : "lexc-check.lex");
+        rc = write_lexicon(stage, tabs, ntabs, version, NULL);
+        if (rc == 0)
+            rc = placec_build(pc, stage, dump_forms ? stdout : NULL);
+        remove(stage);
+        if (rc)
+            n_errors++;
     }
     if (n_errors) {
         fprintf(stderr, "lexc: %d error%s, no lexicon written\n", n_errors, n_errors == 1 ? "" : "s");
         free_tables(tabs, ntabs);
+        placec_free(pc);
         return 1;
     }
-    rc = check_only ? 0 : write_lexicon(out, tabs, ntabs, version);
+    rc = check_only || !out ? 0 :
+         write_lexicon(out, tabs, ntabs, version, placec_has_places(pc) ? pc : NULL);
     free_tables(tabs, ntabs);
+    placec_free(pc);
     return rc;
 }

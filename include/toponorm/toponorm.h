@@ -247,6 +247,39 @@ int toponorm_translit_sample_count(const toponorm_lexicon *lx, int i);
 int toponorm_translit_sample(const toponorm_lexicon *lx, int i, int k, const char **input,
                              const char **expected, int *line);
 
+/*
+** The gazetteer (lexicons/places/): places, each with its names.  Place i
+** is 0 .. toponorm_place_count()-1, sorted by id; strings belong to the
+** lexicon.  A lexicon compiled without places has none.  To find the
+** places a name resolves to, analyze it (TOPONORM_FOR_QUERY) and read its
+** TOPONORM_TERM_PLACE terms: each is a place id.
+*/
+typedef struct toponorm_place {
+    const char *id;        /* "709717" (GeoNames), "UA-14" (ISO 3166-2), "x-..." */
+    const char *name;      /* an English display name */
+    const char *kind;      /* "city", "region", "area", "country" */
+    char country[3];       /* ISO 3166-1 alpha-2 */
+    int region;            /* the place index of its region, or -1 */
+    long population;       /* -1 when unknown */
+    int n_names;
+} toponorm_place;
+
+typedef struct toponorm_place_name {
+    const char *name;      /* as written */
+    const char *lang;      /* "uk" "ru" "en" "de" "pl" "fr" "be", or "-" */
+    const char *type;      /* "official" "former" "historical" "exonym" "region-form" "variant" */
+    int year;              /* for "former": the year it stopped being official; else 0 */
+    const char *source;    /* the source tag of the data file */
+} toponorm_place_name;
+
+int toponorm_place_count(const toponorm_lexicon *lx);
+/* Index of the place with this id, or -1. */
+int toponorm_place_find(const toponorm_lexicon *lx, const char *id);
+/* Place i; 0 or TOPONORM_EINVAL. */
+int toponorm_place_info(const toponorm_lexicon *lx, int i, toponorm_place *out);
+/* Name k (0 .. n_names-1) of place i; 0 or TOPONORM_EINVAL. */
+int toponorm_place_get_name(const toponorm_lexicon *lx, int i, int k, toponorm_place_name *out);
+
 /* Free memory the library returned (toponorm_translit output). NULL is fine. */
 void toponorm_free(void *p);
 

@@ -5,11 +5,18 @@
 **   (Donec`k, Slov”yans’k; Івано-Франківськ also yields its joined form)
 **   -> fold -> surface, key(s), stem at one position -> callback.
 **
+** With a gazetteer in the lexicon, each word's lookup strings (its match
+** keys) are looked up once, with the other terms, and cached with them; the
+** place terms themselves depend on context (case, sentence start, the words
+** after it: places.c), so they are decided per occurrence, after the
+** token's other terms, at the same position.
+**
 ** The analyzer is immutable; everything that changes during a call lives in
 ** the scratch object, one per thread.
 */
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 
 #include "chars.h"
 #include "fold.h"
@@ -26,6 +33,8 @@
 #define CACHE_TERMS 10
 #define CACHE_BLOB  136
 #define CHUNK_MAX   ((size_t)1 << 30)  /* ICU break positions are int32 */
+#define MAX_AHEAD   16             /* segments of lookahead: multi-word names */
+#define PLACE_MIN_LETTERS 3        /* shorter words are looked up by surface (placec.c agrees) */
 
 /*
 ** Natural text repeats its words (Zipf), so the terms of a token are cached
@@ -43,6 +52,8 @@ typedef struct cache_slot {
     uint8_t raw_len, hint, lang, script, nterms;
     char raw[CACHE_RAW];
     uint8_t kind[CACHE_TERMS], len[CACHE_TERMS];
+    uint8_t n_hits;
+    uint32_t hits[TN_MAX_HITS];   /* gazetteer entries of the token */
     char blob[CACHE_BLOB];        /* the terms, each NUL-terminated */
 } cache_slot;
 
@@ -53,6 +64,8 @@ typedef struct token_terms {
     const char *text[TN_MAX_KEYS + 2];
     size_t len[TN_MAX_KEYS + 2];
     int lang, script;
+    int n_hits;
+    uint32_t hits[TN_MAX_HITS];
 } token_terms;
 
 typedef struct seg {
@@ -73,7 +86,7 @@ struct toponorm_scratch {
     cache_tag *tags;
     uint32_t slots;                /* entries in cache and tags (0: no cache) */
     uint32_t tick;
-    seg ahead[3];                  /* segments read but not consumed */
+    seg ahead[MAX_AHEAD];          /* segments read but not consumed */
     int n_ahead;
     int seg_error;                 /* a segmenter error ended the chunk */
 };
@@ -90,6 +103,12 @@ typedef struct run {
     uint32_t position;             /* last position used */
     uint32_t token;                /* tokens emitted so far */
     int emitted_at_pos;            /* a term was emitted at `position` */
+    int places;                    /* look words up in the gazetteer */
+    int skip_places;               /* words still covered by a multi-word name */
+    int n_hits;                    /* gazetteer hits of the token just emitted */
+    uint32_t hits[TN_MAX_HITS];
+    int lang, script;              /* ... and its language and script */
+    uint32_t word_token;           /* ... and its token ordinal */
 } run;
 
 void toponorm_options_init(toponorm_options *opt)
@@ -248,15 +267,29 @@ static uint32_t hash_bytes(const char *s, size_t n)
 }
 
 /* Work out the terms of the token s[0..len): fold, keys, stem. */
+/* Add the gazetteer entry of lookup string k, if any, to the token's hits. */
+static void add_hit(const run *r, token_terms *tt, const char *k, size_t n)
+{
+    uint32_t e = tn_places_find(&r->an->lx->places, k, n);
+    int i;
+    if (e == TN_NO_ENTRY || tt->n_hits == TN_MAX_HITS)
+        return;
+    for (i = 0; i < tt->n_hits; i++)
+        if (tt->hits[i] == e)
+            return;
+    tt->hits[tt->n_hits++] = e;
+}
+
 static int compute_terms(run *r, const char *s, size_t len, unsigned flags, token_terms *tt)
 {
     toponorm_scratch *sc = r->sc;
     tn_fold *f = &sc->fold;
     size_t i, slen;
     const char *stem;
-    int rc;
+    int rc, want_keys, place_keys;
 
     tt->n = 0;
+    tt->n_hits = 0;
     if ((rc = tn_fold_token(f, &sc->bufs, s, len)) != 0)
         return rc;
     tt->lang = f->lang;
@@ -266,8 +299,10 @@ static int compute_terms(run *r, const char *s, size_t len, unsigned flags, toke
     tt->kind[tt->n] = TOPONORM_TERM_SURFACE;
     tt->text[tt->n] = f->surface.p;
     tt->len[tt->n++] = f->surface.n;
+    want_keys = f->letters >= (size_t)r->an->opt.min_key_len && wants(r, TOPONORM_TERM_KEY);
+    place_keys = r->places && f->letters >= PLACE_MIN_LETTERS;
     if (f->script != TOPONORM_SCRIPT_NUMBER && f->script != TOPONORM_SCRIPT_OTHER &&
-        f->letters >= (size_t)r->an->opt.min_key_len && wants(r, TOPONORM_TERM_KEY)) {
+        (want_keys || place_keys)) {
         if ((rc = tn_keys_compute(r->an->lx, f->cps, f->n, f->script, &sc->tmp, &sc->keys)) != 0)
             return rc;
         if (f->n_yo && f->script == TOPONORM_SCRIPT_CYRILLIC) {
@@ -281,17 +316,31 @@ static int compute_terms(run *r, const char *s, size_t len, unsigned flags, toke
             if (rc)
                 return rc;
         }
-        for (i = 0; i < sc->keys.n; i++) {
+        for (i = 0; i < sc->keys.n && want_keys; i++) {
             tt->kind[tt->n] = TOPONORM_TERM_KEY;
             tt->text[tt->n] = tn_keys_get(&sc->keys, i, &tt->len[tt->n]);
             tt->n++;
         }
+        for (i = 0; i < sc->keys.n && place_keys; i++) {
+            size_t kl;
+            const char *k = tn_keys_get(&sc->keys, i, &kl);
+            add_hit(r, tt, k, kl);
+        }
     }
+    if (r->places && (!place_keys || f->script == TOPONORM_SCRIPT_NUMBER ||
+                      f->script == TOPONORM_SCRIPT_OTHER))
+        add_hit(r, tt, f->surface.p, f->surface.n);     /* short words: by surface */
     if (!(flags & TOPONORM_TERM_COMPOUND) && wants(r, TOPONORM_TERM_STEM)) {
         int lang = f->lang;
         if (lang == TOPONORM_LANG_UNKNOWN && f->script == TOPONORM_SCRIPT_CYRILLIC)
             lang = (r->flags & TOPONORM_HINT_UK) ? TOPONORM_LANG_UK : TOPONORM_LANG_RU;
-        stem = tn_stem_word(&sc->stem, lang, f->surface.p, f->surface.n, &slen);
+        /* A form of a place name stems to the name itself: Snowball would
+        ** give Харьков -> харьк but Харькова -> харьков. */
+        stem = NULL;
+        if (tt->n_hits && f->script == TOPONORM_SCRIPT_CYRILLIC)
+            stem = tn_places_lemma(&r->an->lx->places, tt->hits, tt->n_hits, &slen);
+        if (!stem)
+            stem = tn_stem_word(&sc->stem, lang, f->surface.p, f->surface.n, &slen);
         if (stem && (slen != f->surface.n || memcmp(stem, f->surface.p, slen) != 0)) {
             /* libstemmer's buffer is not NUL-terminated: copy it. */
             sc->stemmed.n = 0;
@@ -324,6 +373,8 @@ static int cache_store(cache_slot *cs, unsigned hint, const char *raw, size_t ra
     cs->lang = (uint8_t)tt->lang;
     cs->script = (uint8_t)tt->script;
     cs->nterms = (uint8_t)tt->n;
+    cs->n_hits = (uint8_t)tt->n_hits;
+    memcpy(cs->hits, tt->hits, sizeof cs->hits);
     for (i = 0, p = cs->blob; i < tt->n; i++) {
         cs->kind[i] = (uint8_t)tt->kind[i];
         cs->len[i] = (uint8_t)tt->len[i];
@@ -341,6 +392,8 @@ static void cache_load(const cache_slot *cs, token_terms *tt)
     tt->n = cs->nterms;
     tt->lang = cs->lang;
     tt->script = cs->script;
+    tt->n_hits = cs->n_hits;
+    memcpy(tt->hits, cs->hits, sizeof tt->hits);
     for (i = 0; i < tt->n; i++) {
         tt->kind[i] = cs->kind[i];
         tt->text[i] = p;
@@ -350,10 +403,11 @@ static void cache_load(const cache_slot *cs, token_terms *tt)
 }
 
 /*
-** Emit the terms of one token chunk[start..end) at the current position:
-** surface, then keys, then stem, all colocated.
+** The terms of one token chunk[start..end), from the cache or computed (and
+** then cached).  They stay valid until the next call.
 */
-static int emit_token(run *r, const char *chunk, size_t start, size_t end, unsigned flags)
+static int token_terms_of(run *r, const char *chunk, size_t start, size_t end, unsigned flags,
+                          token_terms *out)
 {
     toponorm_scratch *sc = r->sc;
     size_t len = end - start;
@@ -365,8 +419,9 @@ static int emit_token(run *r, const char *chunk, size_t start, size_t end, unsig
     cache_tag *ctag = NULL;
     token_terms tt;
     uint32_t h = 0;
-    int i, rc;
+    int rc;
 
+    out->n = out->n_hits = 0;
     if (len > TN_MAX_TOKEN)
         return 0;                     /* see toponorm.h: over-long tokens get no terms */
     if (len <= CACHE_RAW && sc->slots) {
@@ -381,8 +436,8 @@ static int emit_token(run *r, const char *chunk, size_t start, size_t end, unsig
                 if (hit->raw_len == len && hit->hint == hint &&
                     memcmp(hit->raw, chunk + start, len) == 0) {
                     tag[w].used = ++sc->tick;
-                    cache_load(hit, &tt);
-                    goto emit_all;
+                    cache_load(hit, out);
+                    return 0;
                 }
             }
             if (tag[w].used < tag[victim].used)
@@ -397,7 +452,28 @@ static int emit_token(run *r, const char *chunk, size_t start, size_t end, unsig
         ctag->hash = h;
         ctag->used = ++sc->tick;
     }
-emit_all:
+    *out = tt;
+    return 0;
+}
+
+/*
+** Emit the terms of one token chunk[start..end) at the current position:
+** surface, then keys, then stem, all colocated.  Its gazetteer hits stay
+** in r->last for the place terms.
+*/
+static int emit_token(run *r, const char *chunk, size_t start, size_t end, unsigned flags)
+{
+    token_terms tt;
+    int i, rc;
+    if ((rc = token_terms_of(r, chunk, start, end, flags, &tt)) != 0)
+        return rc;
+    if (!(flags & TOPONORM_TERM_COMPOUND)) {
+        r->word_token = r->token;
+        r->n_hits = tt.n_hits;
+        memcpy(r->hits, tt.hits, sizeof r->hits);
+        r->lang = tt.lang;
+        r->script = tt.script;
+    }
     for (i = 0; i < tt.n; i++)
         if ((rc = emit(r, tt.kind[i], tt.text[i], tt.len[i], flags, start, end,
                        tt.lang, tt.script)) != 0)
@@ -477,6 +553,163 @@ static int next_word(toponorm_scratch *sc, const char *chunk, seg *w)
     return 1;
 }
 
+/* ---- place terms ---------------------------------------------------- */
+
+/* Does the token start with a capital; is every letter (two or more) one? */
+static void letter_case(const char *s, size_t n, tn_word *w)
+{
+    size_t i = 0, used;
+    int letters = 0, upper = 0;
+    while (i < n) {
+        UChar32 c = (UChar32)tn_utf8_next((const unsigned char *)s + i, n - i, &used);
+        i += used;
+        if (!u_isalpha(c))
+            continue;
+        letters++;
+        if (u_isupper(c))
+            upper++;
+        else if (letters == 1 || upper)
+            break;             /* a lower-case first letter, or a mixed-case word */
+    }
+    w->capital = upper > 0;
+    w->allcaps = upper >= 2 && upper == letters;
+}
+
+/* Nothing but spaces, quotes and brackets between chunk[..at) and the last
+** sentence end (. ! ? …), line break or the start of the text? */
+static int sentence_start(const char *chunk, size_t at)
+{
+    while (at > 0) {
+        unsigned char c = (unsigned char)chunk[at - 1];
+        if (c == ' ' || c == '\t' || c == '"' || c == '(' || c == '[' || c == '\'' || c == '-')
+            at--;
+        else if (c == '\n' || c == '\r' || c == '.' || c == '!' || c == '?')
+            return 1;
+        else if (c >= 0x80) {
+            size_t from = at - 1, used;
+            uint32_t cp;
+            while (from > 0 && ((unsigned char)chunk[from] & 0xC0) == 0x80)
+                from--;
+            cp = tn_utf8_next((const unsigned char *)chunk + from, at - from, &used);
+            if (cp == 0x2026)
+                return 1;                                   /* … */
+            if (cp != 0xAB && cp != 0x201C && cp != 0x201E && cp != 0x2018 && cp != 0xA0 &&
+                cp != 0x2013 && cp != 0x2014)
+                return 0;
+            at = from;
+        } else
+            return 0;
+    }
+    return 1;
+}
+
+/* The words after the current one, for multi-word names: first the rest
+** of its hyphenated compound, then words in the segment lookahead. */
+typedef struct ahead_ctx {
+    run *r;
+    const char *chunk;
+    const seg *parts;
+    int i, np;
+    int pk;                        /* next lookahead segment to read */
+    size_t prev_end;               /* end of the last word handed out */
+} ahead_ctx;
+
+/* Only white space between two words of a name? */
+static int blank_gap(const char *chunk, size_t from, size_t to)
+{
+    size_t i;
+    if (to <= from || to - from > 16)
+        return 0;
+    for (i = from; i < to; i++) {
+        unsigned char c = (unsigned char)chunk[i];
+        if (c == 0xC2 && i + 1 < to && (unsigned char)chunk[i + 1] == 0xA0)
+            i++;                   /* no-break space */
+        else if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+            return 0;
+    }
+    return 1;
+}
+
+static int next_name_word(void *ctx, int k, tn_word *out)
+{
+    ahead_ctx *a = ctx;
+    toponorm_scratch *sc = a->r->sc;
+    int idx = a->i + k;
+    seg s;
+    token_terms tt;
+
+    if (idx < a->np) {
+        s = a->parts[idx];
+    } else {
+        /* The segmenter returns words and joiners only: a hyphen (or
+        ** another joiner) is a segment, white space is the gap between. */
+        if (a->pk + 2 >= MAX_AHEAD || !peek(sc, a->pk, &s))
+            return 0;
+        if (!s.word) {
+            if (!tn_is_hyphen(single_cp(a->chunk, s)) || s.start != a->prev_end)
+                return 0;
+            a->prev_end = s.end;
+            if (!peek(sc, ++a->pk, &s) || !s.word || s.start != a->prev_end)
+                return 0;
+        } else if (!blank_gap(a->chunk, a->prev_end, s.start)) {
+            return 0;
+        }
+        a->pk++;
+        a->prev_end = s.end;
+    }
+    if (token_terms_of(a->r, a->chunk, s.start, s.end, 0, &tt) != 0)
+        return 0;
+    memset(out, 0, sizeof *out);
+    out->n_hits = tt.n_hits;
+    memcpy(out->hits, tt.hits, sizeof out->hits);
+    letter_case(a->chunk + s.start, s.end - s.start, out);
+    return 1;
+}
+
+/* The place terms of word parts[i], at its position, after its other terms. */
+static int place_terms(run *r, const char *chunk, const seg *parts, int i, int np)
+{
+    const tn_places *pl = &r->an->lx->places;
+    uint32_t ids[TN_MAX_MATCH];
+    ahead_ctx a;
+    tn_word w;
+    uint32_t saved;
+    int n, k, nw, rc = 0;
+
+    if (r->skip_places) {
+        r->skip_places--;
+        return 0;
+    }
+    if (!r->n_hits)
+        return 0;
+    memset(&w, 0, sizeof w);
+    w.n_hits = r->n_hits;
+    memcpy(w.hits, r->hits, sizeof w.hits);
+    letter_case(chunk + parts[i].start, parts[i].end - parts[i].start, &w);
+    w.sentence_start = i == 0 && sentence_start(chunk, parts[0].start);
+    a.r = r;
+    a.chunk = chunk;
+    a.parts = parts;
+    a.i = i;
+    a.np = np;
+    a.pk = 0;
+    a.prev_end = parts[np - 1].end;
+    n = tn_places_match(pl, &w, (r->flags & TOPONORM_FOR_QUERY) != 0, next_name_word, &a, ids,
+                        &nw);
+    r->skip_places = nw - 1;
+    saved = r->token;
+    r->token = r->word_token;        /* the place belongs to the word's token */
+    for (k = 0; k < n; k++) {
+        size_t len;
+        const char *id = tn_places_id(pl, ids[k], &len);
+        if ((rc = emit(r, TOPONORM_TERM_PLACE, id, len, 0, parts[i].start, parts[i].end,
+                       r->lang, r->script)) != 0)
+            break;
+    }
+    r->token = saved;
+    return rc;
+}
+
 static int analyze_chunk(run *r, const char *chunk, size_t len)
 {
     toponorm_scratch *sc = r->sc;
@@ -504,6 +737,8 @@ static int analyze_chunk(run *r, const char *chunk, size_t len)
             if (i == 0 && np > 1 &&
                 (rc = emit_token(r, chunk, parts[0].start, parts[np - 1].end,
                                  TOPONORM_TERM_COMPOUND)) != 0)
+                return rc;
+            if (r->places && (rc = place_terms(r, chunk, parts, i, np)) != 0)
                 return rc;
         }
     }
@@ -543,6 +778,7 @@ int toponorm_analyze(const toponorm_analyzer *an, toponorm_scratch *sc,
     r.flags = flags;
     r.cb = cb;
     r.ctx = ctx;
+    r.places = an->lx->places.n_places > 0 && wants(&r, TOPONORM_TERM_PLACE);
     do {
         size_t end = chunk_end(text, from, len);
         r.base = from;

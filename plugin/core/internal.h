@@ -72,6 +72,22 @@ typedef struct tn_table {
     _Atomic(struct tn_translit_fast *) fast;
 } tn_table;
 
+/* The places section, read in place from the mapping (places.c). */
+typedef struct tn_places {
+    const unsigned char *b;
+    uint32_t n_places, places, n_names, names, n_slots, slots;
+    uint32_t n_entries, entries, n_post, post, n_groups;
+    uint32_t pool, pool_n;
+} tn_places;
+
+/* One posting: this lookup string is word wi of nw of `group` naming place. */
+typedef struct tn_post {
+    uint32_t place, group;
+    const char *lemma;
+    uint32_t lemma_len;
+    uint8_t wi, nw, flags;
+} tn_post;
+
 struct toponorm_lexicon {
     void *map;
     size_t size;
@@ -83,6 +99,7 @@ struct toponorm_lexicon {
     uint32_t n_readings;
     const tn_table **translit;                 /* kind=translit tables, in file order */
     uint32_t n_translit;
+    tn_places places;                          /* n_places 0: no gazetteer */
 };
 
 struct toponorm_analyzer {
@@ -114,6 +131,50 @@ void tn_translit_fast_free(struct tn_translit_fast *f);
 
 /* lexicon.c */
 const tn_table *tn_lexicon_table(const toponorm_lexicon *lx, const char *name);
+/* A pool string: in bounds, NUL-terminated right after, valid UTF-8; else NULL. */
+const char *tn_pool_str(const unsigned char *base, uint32_t pool_off, uint32_t pool_n,
+                        uint32_t off, uint32_t len);
+
+/* places.c: validate the places section (every offset) at open time. */
+int tn_places_load(toponorm_lexicon *lx, const char *path, toponorm_error *err);
+/* The entry of lookup string s[0..n), or TN_NO_ENTRY. */
+#define TN_NO_ENTRY 0xFFFFFFFFu
+uint32_t tn_places_find(const tn_places *pl, const char *s, size_t n);
+/* Postings of entry e: first index and count. */
+void tn_places_entry(const tn_places *pl, uint32_t e, uint32_t *first, uint32_t *count);
+void tn_places_post(const tn_places *pl, uint32_t i, tn_post *out);
+/* The id of place i (a string in the mapping) and its length. */
+const char *tn_places_id(const tn_places *pl, uint32_t place, size_t *len);
+
+/*
+** places.c: which places a word (and the words after it) name.  A word is
+** described by its lookup hits and what its spelling and context say.
+*/
+#define TN_MAX_HITS 4
+typedef struct tn_word {
+    uint32_t hits[TN_MAX_HITS];   /* entries of the word's lookup strings */
+    int n_hits;
+    int capital;                  /* starts with a capital letter */
+    int allcaps;                  /* and every letter is a capital (a headline) */
+    int sentence_start;           /* nothing but spaces and quotes since . ! ? or a line start */
+} tn_word;
+
+/* Fetch word k (1, 2, ...) after the first one; 0 when there is none. */
+typedef int (*tn_next_word)(void *ctx, int k, tn_word *out);
+
+#define TN_MAX_MATCH 16
+/*
+** The places named at word w0: a multi-word name starting there (the
+** longest; its later words come from next), else w0's own one-word names,
+** each subject to the precision policy (case, context, ambiguous.tsv).
+** Fills ids[] (at most TN_MAX_MATCH place indices, ascending, distinct) and
+** *n_words (words the match covers, 1 for one-word names); returns the count.
+*/
+int tn_places_match(const tn_places *pl, const tn_word *w0, int query, tn_next_word next,
+                    void *ctx, uint32_t *ids, int *n_words);
+
+/* The lemma to use as the stem term of a word with these hits, or NULL. */
+const char *tn_places_lemma(const tn_places *pl, const uint32_t *hits, int n_hits, size_t *len);
 
 /*
 ** rules.c: the rule that applies at cps[i] in the first table of tabs[] that

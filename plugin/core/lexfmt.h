@@ -4,17 +4,33 @@
 **
 ** Layout (all integers little-endian u32 unless noted):
 **
-**   header   64 bytes   magic "TOPONLEX", format, header size, file size,
+**   header   80 bytes   magic "TOPONLEX", format, header size, file size,
 **                       CRC-32 of the whole file (this field read as zero),
 **                       table count, offsets/counts of the table and rule
 **                       arrays and of the string pool, offset and length of
-**                       the data version string, count/offset of samples
+**                       the data version string, count/offset of samples,
+**                       offset and size of the places section (0 0: none)
 **   tables   32 bytes each: name, kind, script, first rule, rule count,
 **                       attributes ("key=value ..." from the source header)
 **   rules    28 bytes each: source, target, before-set, after-set strings
 **                       (offset into the pool + u16 length) and context bits
 **   samples  24 bytes each: table index, source line, input and expected
 **                       strings (offset + u16 length) of a table's @sample lines
+**   places   the gazetteer (format 2): a 48-byte section header, then
+**            places   32 bytes each, sorted by id: id, display name, region
+**                     (a place index or none), population, kind, country,
+**                     its names (first index, count)
+**            names    24 bytes each, grouped by place: the name as written,
+**                     language, type, year, source
+**            slots    u32 each, a power of two: open-addressing hash table
+**                     over the lookup strings (FNV-1a, linear probing),
+**                     entry index + 1, 0 = empty
+**            entries  12 bytes each: lookup string (a match key, or the
+**                     folded surface of a word under 3 letters) and its
+**                     postings (first, count)
+**            postings 16 bytes each: this string is word `wi` of `nw` of
+**                     group `group` (a multi-word name form; none for one
+**                     word) naming `place`; flags; the word's lemma
 **   strings  NUL-terminated UTF-8, referenced by offset
 **
 ** The loader checks every offset and length against the file size before it
@@ -27,8 +43,8 @@
 #include <stdint.h>
 
 #define TN_LEX_MAGIC       "TOPONLEX"
-#define TN_LEX_FORMAT      1u
-#define TN_LEX_HEADER_SIZE 64u
+#define TN_LEX_FORMAT      2u
+#define TN_LEX_HEADER_SIZE 80u
 #define TN_LEX_TABLE_SIZE  32u
 #define TN_LEX_RULE_SIZE   28u
 #define TN_LEX_SAMPLE_SIZE 24u
@@ -48,6 +64,89 @@
 #define TN_H_VERSLEN    52   /* its length in bytes */
 #define TN_H_NSAMPLES   56   /* count of sample records */
 #define TN_H_SAMPLES    60   /* offset of the sample array */
+#define TN_H_PLACES     64   /* offset of the places section, 0: none */
+#define TN_H_PLACESLEN  68   /* its size in bytes */
+                             /* 72..79 reserved, zero */
+
+/* The places section header: counts and offsets (from the file start). */
+#define TN_P_HEADER_SIZE 48u
+#define TN_P_NPLACES   0
+#define TN_P_PLACES    4
+#define TN_P_NNAMES    8
+#define TN_P_NAMES    12
+#define TN_P_NSLOTS   16     /* a power of two */
+#define TN_P_SLOTS    20
+#define TN_P_NENTRIES 24
+#define TN_P_ENTRIES  28
+#define TN_P_NPOST    32
+#define TN_P_POST     36
+#define TN_P_NGROUPS  40     /* multi-word name forms (group ids < this) */
+#define TN_P_RESERVED 44
+
+#define TN_PLACE_SIZE 32u    /* id, id_len16|name_len16, name, region, population,
+                                first_name, n_names, kind8 country[2] pad8 */
+#define TN_NAME_SIZE  24u    /* place, name, source, name_len16 source_len16,
+                                year16 lang8 type8, reserved */
+#define TN_ENTRY_SIZE 12u    /* string, len16 npost16, first_post */
+#define TN_POST_SIZE  16u    /* place, group, lemma, lemma_len8 wi8 nw8 flags8 */
+#define TN_NO_INDEX   0xFFFFFFFFu
+
+/* Posting layout: 0 place, 4 group (TN_NO_INDEX: a one-word name), 8 lemma
+** string (the folded name word this form inflects; the stem term of place
+** words), 12 its length u8, 13 wi u8, 14 nw u8, 15 flags (TN_POSTF_*). */
+#define TN_POSTF_ADJ     0x01u  /* an adjective derived from the place (lower case is fine) */
+#define TN_POSTF_AMBIG   0x02u  /* also an ordinary word: a place only when capitalised
+                                   mid-sentence (ambiguous.tsv policy `capital`) */
+#define TN_POSTF_NEVER   0x04u  /* also an ordinary word: never a place on its own
+                                   (policy `never`); multi-word names still match */
+#define TN_POSTF_FORM    0x08u  /* an inflected form, not the name as written */
+#define TN_POSTF_REGION  0x10u  /* a region form (Донецька область, Donbas) */
+#define TN_POSTF_ALL     0x1Fu
+
+/* Place kinds, name languages and name types as stored. */
+#define TN_PK_CITY    1u
+#define TN_PK_REGION  2u
+#define TN_PK_AREA    3u
+#define TN_PK_COUNTRY 4u
+#define TN_PK_MAX     4u
+#define TN_NT_OFFICIAL   1u
+#define TN_NT_FORMER     2u
+#define TN_NT_HISTORICAL 3u
+#define TN_NT_EXONYM     4u
+#define TN_NT_REGION     5u
+#define TN_NT_VARIANT    6u
+#define TN_NT_MAX        6u
+#define TN_NL_MAX        7u     /* 0 "-", 1 uk, 2 ru, 3 en, 4 de, 5 pl, 6 fr, 7 be */
+
+/* (functions, not arrays: a static array in a header warns where unused) */
+static inline const char *const *tn_place_kind_names(void)
+{
+    static const char *const a[] = {"", "city", "region", "area", "country"};
+    return a;
+}
+static inline const char *const *tn_name_type_names(void)
+{
+    static const char *const a[] = {"", "official", "former", "historical", "exonym",
+                                    "region-form", "variant"};
+    return a;
+}
+static inline const char *const *tn_name_lang_names(void)
+{
+    static const char *const a[] = {"-", "uk", "ru", "en", "de", "pl", "fr", "be"};
+    return a;
+}
+#define tn_place_kinds (tn_place_kind_names())
+#define tn_name_types  (tn_name_type_names())
+#define tn_name_langs  (tn_name_lang_names())
+
+/* The hash of a lookup string: FNV-1a, 32 bits (compiler and loader agree). */
+static inline uint32_t tn_place_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    while (n--)
+        h = (h ^ (unsigned char)*s++) * 16777619u;
+    return h;
+}
 
 /* Table kinds. */
 #define TN_KIND_KEY      1u  /* match-key table: Cyrillic or one Latin reading */

@@ -32,8 +32,8 @@ const char *toponorm_default_lexicon_path(void)
 
 /* A string in the pool: in bounds, NUL-terminated at off+len (and nowhere
 ** before), valid UTF-8. */
-static const char *pool_str(const unsigned char *base, uint32_t pool_off,
-                            uint32_t pool_n, uint32_t off, uint32_t len)
+const char *tn_pool_str(const unsigned char *base, uint32_t pool_off, uint32_t pool_n,
+                        uint32_t off, uint32_t len)
 {
     if (off > pool_n || len > pool_n - off || pool_n - off - len < 1)
         return NULL;
@@ -175,8 +175,8 @@ static int load_samples(toponorm_lexicon *lx, const char *path, toponorm_error *
         tab->samples = sm;
         sm += tab->n_samples++;
         sm->line = tn_rd32(q + 4);
-        sm->in = pool_str(b, soff, sn, tn_rd32(q + 8), tn_rd16(q + 16));
-        sm->expected = pool_str(b, soff, sn, tn_rd32(q + 12), tn_rd16(q + 18));
+        sm->in = tn_pool_str(b, soff, sn, tn_rd32(q + 8), tn_rd16(q + 16));
+        sm->expected = tn_pool_str(b, soff, sn, tn_rd32(q + 12), tn_rd16(q + 18));
         if (!sm->in || !sm->expected)
             return tn_error(err, TOPONORM_EFORMAT, path, 0, "corrupt lexicon: sample strings");
     }
@@ -200,7 +200,7 @@ static int load(toponorm_lexicon *lx, const char *path, toponorm_error *err)
         return BAD("table array out of bounds");
     if (roff > size || (uint64_t)nrul * TN_LEX_RULE_SIZE > size - roff)
         return BAD("rule array out of bounds");
-    lx->data_version = pool_str(b, soff, sn, tn_rd32(b + TN_H_VERSION),
+    lx->data_version = tn_pool_str(b, soff, sn, tn_rd32(b + TN_H_VERSION),
                                 tn_rd32(b + TN_H_VERSLEN));
     if (!lx->data_version)
         return BAD("data version string");
@@ -212,10 +212,10 @@ static int load(toponorm_lexicon *lx, const char *path, toponorm_error *err)
         const unsigned char *tr = b + toff + (size_t)i * TN_LEX_TABLE_SIZE;
         tn_table *t = &lx->tables[i];
         uint32_t first = tn_rd32(tr + 16), count = tn_rd32(tr + 20);
-        t->name = pool_str(b, soff, sn, tn_rd32(tr + 0), tn_rd32(tr + 4));
+        t->name = tn_pool_str(b, soff, sn, tn_rd32(tr + 0), tn_rd32(tr + 4));
         t->kind = tn_rd32(tr + 8);
         t->script = tn_rd32(tr + 12);
-        t->attrs = pool_str(b, soff, sn, tn_rd32(tr + 24), tn_rd32(tr + 28));
+        t->attrs = tn_pool_str(b, soff, sn, tn_rd32(tr + 24), tn_rd32(tr + 28));
         if (!t->name || !t->attrs)
             return BAD("table name");
         if (first > nrul || count > nrul - first)
@@ -227,10 +227,10 @@ static int load(toponorm_lexicon *lx, const char *path, toponorm_error *err)
         for (k = 0; k < count; k++) {
             const unsigned char *rr = b + roff + (size_t)(first + k) * TN_LEX_RULE_SIZE;
             tn_rule *r = &t->rules[k];
-            const char *src = pool_str(b, soff, sn, tn_rd32(rr + 0), tn_rd16(rr + 16));
-            r->dst = pool_str(b, soff, sn, tn_rd32(rr + 4), tn_rd16(rr + 18));
-            r->before = pool_str(b, soff, sn, tn_rd32(rr + 8), tn_rd16(rr + 20));
-            r->after = pool_str(b, soff, sn, tn_rd32(rr + 12), tn_rd16(rr + 22));
+            const char *src = tn_pool_str(b, soff, sn, tn_rd32(rr + 0), tn_rd16(rr + 16));
+            r->dst = tn_pool_str(b, soff, sn, tn_rd32(rr + 4), tn_rd16(rr + 18));
+            r->before = tn_pool_str(b, soff, sn, tn_rd32(rr + 8), tn_rd16(rr + 20));
+            r->after = tn_pool_str(b, soff, sn, tn_rd32(rr + 12), tn_rd16(rr + 22));
             r->dst_len = tn_rd16(rr + 18);
             r->before_len = tn_rd16(rr + 20);
             r->after_len = tn_rd16(rr + 22);
@@ -263,7 +263,7 @@ static int load(toponorm_lexicon *lx, const char *path, toponorm_error *err)
         if (lx->tables[i].kind == TN_KIND_TRANSLIT)
             lx->translit[lx->n_translit++] = &lx->tables[i];
 #undef BAD
-    return 0;
+    return tn_places_load(lx, path, err);
 }
 
 int toponorm_lexicon_open(const char *path, toponorm_lexicon **out,

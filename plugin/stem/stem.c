@@ -1,7 +1,8 @@
 /*
 ** stem.c: libstemmer adapter.  Snowball has no Ukrainian stemmer (see
-** ../shared/reference/transliteration.md §7), so Ukrainian words get no
-** stem term here; the morphology of place names is the gazetteer's.
+** ../shared/reference/transliteration.md §7): Ukrainian words go to our
+** light stemmer (stem_uk.c); the morphology of place names is the
+** gazetteer's.
 */
 #include <libstemmer.h>
 
@@ -34,6 +35,10 @@ const char *tn_stem_word(tn_stem *st, int lang, const char *word, size_t len,
     struct sb_stemmer *s = lang == TOPONORM_LANG_RU ? st->ru :
                            lang == TOPONORM_LANG_EN ? st->en : NULL;
     const sb_symbol *r;
+    if (lang == TOPONORM_LANG_UK) {
+        *out_len = tn_stem_uk(word, len);
+        return word;
+    }
     if (!s || len > 1000)
         return NULL;
     r = sb_stemmer_stem(s, (const sb_symbol *)word, (int)len);

@@ -17,11 +17,18 @@ int  tn_stem_init(tn_stem *st);
 void tn_stem_free(tn_stem *st);
 
 /*
-** Stem word[0..len) for lang (TOPONORM_LANG_RU or _EN; others get no stem).
+** Stem word[0..len) for lang (TOPONORM_LANG_RU, _EN: Snowball; _UK: stem_uk.c;
+** others get no stem).
 ** Returns the stem (owned by st, valid until the next call) and its length
 ** in *out_len, or NULL when there is none.
 */
 const char *tn_stem_word(tn_stem *st, int lang, const char *word, size_t len,
                          size_t *out_len);
+
+/*
+** stem_uk.c: the light Ukrainian stemmer.  Returns the length of the stem
+** of the folded word w[0..n) (a prefix of it).
+*/
+size_t tn_stem_uk(const char *w, size_t n);
 
 #endif

@@ -350,10 +350,10 @@ static void test_corruptions(void)
 static void test_versions(void)
 {
     unsigned char *buf = malloc(orig_n);
-    static const uint32_t versions[] = {0, 2, 3, 0x100, 0xFFFFFFFFu};
+    static const uint32_t versions[] = {0, 1, 3, 0x100, 0xFFFFFFFFu};
     size_t i;
     char name[64];
-    is_int(rd32(orig + 8), 1, "the compiled lexicon is format 1");
+    is_int(rd32(orig + 8), 2, "the compiled lexicon is format 2");
     for (i = 0; i < sizeof versions / sizeof versions[0]; i++) {
         memcpy(buf, orig, orig_n);
         wr32(buf + 8, versions[i]);      /* and nothing else */

@@ -1,0 +1,1 @@
+## The gazetteer: places, names, morphology, precision (tests/places/).
