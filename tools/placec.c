@@ -199,12 +199,15 @@ static int all_digits(const char *s)
     return 1;
 }
 
-/* A place id: a GeoNames number, an ISO 3166-2 code, or x-<slug>. */
+/* A place id: a GeoNames number, an ISO 3166-2 code (ISO 3166-1 alpha-2
+** for a country), or x-<slug>. */
 static int valid_id(const char *s)
 {
     size_t n = strlen(s), i;
     if (n == 0 || n > 64)
         return 0;
+    if (n == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z')
+        return 1;
     if (all_digits(s))
         return s[0] != '0';
     if (n >= 4 && n <= 6 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' &&
@@ -249,7 +252,7 @@ static void read_places(placec *pc, char **f, const char *file, int line)
     memset(&p, 0, sizeof p);
     if (!valid_id(f[0])) {
         complain(file, line, "bad place id '%s' (a GeoNames number, an ISO 3166-2 code "
-                 "like UA-14, or x-<lower-case slug>)", f[0]);
+                 "like UA-14, a country code like UA, or x-<lower-case slug>)", f[0]);
         return;
     }
     if ((k = lookup(tn_place_kinds, TN_PK_MAX + 1, f[1])) <= 0) {
@@ -653,13 +656,29 @@ static void on_form(void *ctx, const char *form, unsigned flags)
                 tn_name_langs[fc->nm->lang], tn_name_types[fc->nm->type], form_kind(flags), form);
 }
 
-static int is_ambiguous(placec *pc, const word *w)
+/*
+** The stem term of a place's one-word forms: one per place, so Харків,
+** Харкова, Харьков and Харькове share it: the uk official name, else the
+** ru one, else the first Cyrillic one-word name.
+*/
+static void place_lemma(placec *pc, uint32_t place, char *out, size_t cap)
 {
-    int k;
-    for (k = 0; k < w->n_strs; k++)
-        if (strmap_slot(&pc->amb_keys, w->strs[k], 0))
-            return 1;
-    return 0;
+    const pc_place *p = &pc->places[place];
+    static const uint8_t prefer[] = {1, 2, 0};     /* uk, ru, any */
+    size_t k, j;
+    words ws;
+    *out = '\0';
+    for (j = 0; j < sizeof prefer; j++)
+        for (k = p->first_name; k < p->first_name + p->n_names; k++) {
+            const pc_name *nm = &pc->names[k];
+            if ((prefer[j] && (nm->lang != prefer[j] || nm->type != TN_NT_OFFICIAL)) ||
+                analyze(pc, nm->name, &ws) != 0 || ws.n != 1 ||
+                !((unsigned char)ws.w[0].surface[0] >= 0xD0 &&
+                  (unsigned char)ws.w[0].surface[0] <= 0xD3))
+                continue;
+            snprintf(out, cap, "%s", ws.w[0].surface);
+            return;
+        }
 }
 
 static void name_forms(placec *pc, const pc_name *nm)
@@ -668,6 +687,7 @@ static void name_forms(placec *pc, const pc_name *nm)
     const char *lang = tn_name_langs[nm->lang];
     words ws;
     form_ctx fc;
+    char lemma[256];
     int i;
 
     if (analyze(pc, nm->name, &ws) != 0 || ws.n == 0)
@@ -683,6 +703,15 @@ static void name_forms(placec *pc, const pc_name *nm)
     fc.group = ws.n > 1 ? pc->n_groups++ : TN_NO_INDEX;
     fc.nw = (uint8_t)ws.n;
     fc.extra = nm->type == TN_NT_REGION ? TN_POSTF_REGION : 0;
+    /* A name that is an ordinary word has ordinary forms too (Мир: Миру). */
+    if (ws.n == 1) {
+        uint32_t *pol;
+        int k;
+        for (k = 0; k < ws.w[0].n_strs; k++)
+            if ((pol = strmap_slot(&pc->amb_keys, ws.w[0].strs[k], 0)))
+                fc.extra |= (uint8_t)*pol;
+        place_lemma(pc, nm->place, lemma, sizeof lemma);
+    }
     if (pc->dump && ws.n > 1)
         fprintf(pc->dump, "%s\t%s\t%s\tname\t%s\n", p->id, lang, tn_name_types[nm->type],
                 nm->name);
@@ -694,14 +723,14 @@ static void name_forms(placec *pc, const pc_name *nm)
         memcpy(raw, nm->name + ws.w[i].start, n);
         raw[n] = '\0';
         fc.wi = (uint8_t)i;
-        fc.lemma = ws.w[i].surface;
+        fc.lemma = ws.n == 1 && *lemma ? lemma : ws.w[i].surface;
         on_form(&fc, raw, 0);
         morph_word(lang, raw, i, ws.n, on_form, &fc);
     }
     /* Derived adjectives name a city; not from names that are also
     ** ordinary words (Бар -> барский "lordly", Мир -> мирский "secular"). */
     if (ws.n == 1 && p->kind == TN_PK_CITY && nm->type != TN_NT_REGION &&
-        nm->type != TN_NT_EXONYM && !is_ambiguous(pc, &ws.w[0])) {
+        nm->type != TN_NT_EXONYM && !(fc.extra & (TN_POSTF_AMBIG | TN_POSTF_NEVER))) {
         char raw[256];
         size_t n = ws.w[0].end - ws.w[0].start;
         if (n < sizeof raw) {
