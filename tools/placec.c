@@ -6,7 +6,10 @@
 **   names*.tsv      id lang name type year source              one name a line
 **   ambiguous*.tsv  word lang policy note                      ordinary words
 **
-** Every name becomes lookup strings: its words' match keys, computed by the
+** Every name becomes lookup strings: its words' folded spellings ("=" +
+** surface; a Cyrillic word is found by its spelling only, since the match
+** key is too coarse between distinct Cyrillic words: усі/Уси, інші/Инза)
+** and their match keys (where romanisations meet), both computed by the
 ** library itself (so they are exactly what the analyzer computes on text),
 ** for the name as written and for every inflected form and derived
 ** adjective (morph.h).  A lookup string maps to postings: which place, and
@@ -25,6 +28,7 @@
 #include "utf8.h"
 
 #define NFIELDS_MAX 8
+#define ADJ_MIN_POP 150000     /* see name_forms */
 
 typedef struct pc_place {
     char *id, *name, *region_id;
@@ -540,8 +544,9 @@ int placec_has_places(const placec *pc)
 typedef struct word {
     size_t start, end;
     char surface[256];
-    char strs[MAX_STRS][256];     /* lookup strings: the keys, else the surface */
-    int n_strs, has_key;
+    char exact[258];              /* "=" and the surface: the spelling's lookup string */
+    char strs[MAX_STRS][256];     /* its match keys (romanisations meet there) */
+    int n_strs;
 } word;
 
 typedef struct words {
@@ -578,26 +583,21 @@ static int on_term(void *ctx, const toponorm_term *t)
         return 0;
     }
     w = &ws->w[ws->n - 1];
-    if (t->kind == TOPONORM_TERM_SURFACE)
+    if (t->kind == TOPONORM_TERM_SURFACE) {
         copy_term(w->surface, t);
-    else if (t->kind == TOPONORM_TERM_KEY && w->n_strs < MAX_STRS) {
+        w->exact[0] = '=';
+        copy_term(w->exact + 1, t);
+    } else if (t->kind == TOPONORM_TERM_KEY && w->n_strs < MAX_STRS) {
         copy_term(w->strs[w->n_strs++], t);
-        w->has_key = 1;
     }
     return 0;
 }
 
 static int analyze(placec *pc, const char *text, words *ws)
 {
-    int i;
     memset(ws, 0, sizeof *ws);
     if (toponorm_analyze(pc->an, pc->sc, text, strlen(text), TOPONORM_FOR_QUERY, on_term, ws))
         return -1;
-    for (i = 0; i < ws->n; i++)
-        if (!ws->w[i].has_key) {      /* short words: looked up by their surface */
-            strcpy(ws->w[i].strs[0], ws->w[i].surface);
-            ws->w[i].n_strs = 1;
-        }
     return 0;
 }
 
@@ -635,6 +635,20 @@ static const char *form_kind(unsigned flags)
     return flags & TN_POSTF_ADJ ? "adjective" : flags & TN_POSTF_FORM ? "inflected" : "name";
 }
 
+/* --dump-forms: id lang type kind form population country (tests/places,
+** tools/ambiguous/regenerate) */
+static void dump_form(placec *pc, uint32_t place, const pc_name *nm, const char *kind,
+                      const char *form)
+{
+    const pc_place *p = &pc->places[place];
+    fprintf(pc->dump, "%s\t%s\t%s\t%s\t%s\t", p->id, tn_name_langs[nm->lang],
+            tn_name_types[nm->type], kind, form);
+    if (p->pop == TN_NO_INDEX)
+        fprintf(pc->dump, "-\t%s\n", p->country);
+    else
+        fprintf(pc->dump, "%u\t%s\n", (unsigned)p->pop, p->country);
+}
+
 /* One form of word wi: key it and post every lookup string. */
 static void on_form(void *ctx, const char *form, unsigned flags)
 {
@@ -648,12 +662,15 @@ static void on_form(void *ctx, const char *form, unsigned flags)
     if ((flags & TN_POSTF_ADJ) && !fc->adj_lemma[0])
         strcpy(fc->adj_lemma, ws.w[0].surface);   /* the first form is the lemma */
     lemma = flags & TN_POSTF_ADJ ? fc->adj_lemma : fc->lemma;
+    add_post(pc, ws.w[0].exact, fc->place, fc->group, fc->wi, fc->nw,
+             (uint8_t)(flags | fc->extra), lemma);
+    /* Its romanisations, through the key; ambiguity is about the spelling */
     for (k = 0; k < ws.w[0].n_strs; k++)
         add_post(pc, ws.w[0].strs[k], fc->place, fc->group, fc->wi, fc->nw,
-                 (uint8_t)(flags | fc->extra), lemma);
+                 (uint8_t)((flags | fc->extra | TN_POSTF_KEY) &
+                           ~(TN_POSTF_AMBIG | TN_POSTF_NEVER)), lemma);
     if (pc->dump && fc->nw == 1)
-        fprintf(pc->dump, "%s\t%s\t%s\t%s\t%s\n", pc->places[fc->place].id,
-                tn_name_langs[fc->nm->lang], tn_name_types[fc->nm->type], form_kind(flags), form);
+        dump_form(pc, fc->place, fc->nm, form_kind(flags), form);
 }
 
 /*
@@ -706,15 +723,12 @@ static void name_forms(placec *pc, const pc_name *nm)
     /* A name that is an ordinary word has ordinary forms too (Мир: Миру). */
     if (ws.n == 1) {
         uint32_t *pol;
-        int k;
-        for (k = 0; k < ws.w[0].n_strs; k++)
-            if ((pol = strmap_slot(&pc->amb_keys, ws.w[0].strs[k], 0)))
-                fc.extra |= (uint8_t)*pol;
+        if ((pol = strmap_slot(&pc->amb_keys, ws.w[0].exact, 0)))
+            fc.extra |= (uint8_t)*pol;
         place_lemma(pc, nm->place, lemma, sizeof lemma);
     }
     if (pc->dump && ws.n > 1)
-        fprintf(pc->dump, "%s\t%s\t%s\tname\t%s\n", p->id, lang, tn_name_types[nm->type],
-                nm->name);
+        dump_form(pc, nm->place, nm, "name", nm->name);
     for (i = 0; i < ws.n; i++) {
         char raw[256];
         size_t n = ws.w[i].end - ws.w[i].start;
@@ -728,8 +742,12 @@ static void name_forms(placec *pc, const pc_name *nm)
         morph_word(lang, raw, i, ws.n, on_form, &fc);
     }
     /* Derived adjectives name a city; not from names that are also
-    ** ordinary words (Бар -> барский "lordly", Мир -> мирский "secular"). */
+    ** ordinary words (Бар -> барский "lordly", Мир -> мирский "secular"),
+    ** and only for cities of ADJ_MIN_POP people or more: a small town's
+    ** adjective is more often another word's (Славянск -> славянский
+    ** "Slavic", Армянск -> армянский, Балтийск -> балтийский). */
     if (ws.n == 1 && p->kind == TN_PK_CITY && nm->type != TN_NT_REGION &&
+        p->pop != TN_NO_INDEX && p->pop >= ADJ_MIN_POP &&
         nm->type != TN_NT_EXONYM && !(fc.extra & (TN_POSTF_AMBIG | TN_POSTF_NEVER))) {
         char raw[256];
         size_t n = ws.w[0].end - ws.w[0].start;
@@ -780,18 +798,17 @@ int placec_build(placec *pc, const char *stage_path, FILE *dump)
     }
     for (i = 0; i < pc->n_ambs; i++) {
         words ws;
-        int k;
         if (analyze(pc, pc->ambs[i].word, &ws) != 0 || ws.n != 1)
             continue;
-        for (k = 0; k < ws.w[0].n_strs; k++)
-            *strmap_slot(&pc->amb_keys, ws.w[0].strs[k], 1) |= pc->ambs[i].policy;
+        *strmap_slot(&pc->amb_keys, ws.w[0].exact, 1) |= pc->ambs[i].policy;
     }
     for (i = 0; i < pc->n_names; i++)
         name_forms(pc, &pc->names[i]);
-    /* ambiguity belongs to the lookup string: the analyzer sees only that */
+    /* ambiguity belongs to the spelling: the analyzer sees only that */
     for (i = 0; i < pc->n_posts; i++) {
         uint32_t *pol;
-        if (pc->posts[i].nw == 1 && (pol = strmap_slot(&pc->amb_keys, pc->posts[i].str, 0)))
+        if (pc->posts[i].nw == 1 && !(pc->posts[i].flags & TN_POSTF_KEY) &&
+            (pol = strmap_slot(&pc->amb_keys, pc->posts[i].str, 0)))
             pc->posts[i].flags |= (uint8_t)*pol;
     }
     if (pc->n_posts)

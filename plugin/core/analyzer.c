@@ -34,7 +34,7 @@
 #define CACHE_BLOB  136
 #define CHUNK_MAX   ((size_t)1 << 30)  /* ICU break positions are int32 */
 #define MAX_AHEAD   16             /* segments of lookahead: multi-word names */
-#define PLACE_MIN_LETTERS 3        /* shorter words are looked up by surface (placec.c agrees) */
+#define PLACE_MIN_LETTERS 3        /* shorter Latin words are looked up by spelling only */
 
 /*
 ** Natural text repeats its words (Zipf), so the terms of a token are cached
@@ -300,7 +300,10 @@ static int compute_terms(run *r, const char *s, size_t len, unsigned flags, toke
     tt->text[tt->n] = f->surface.p;
     tt->len[tt->n++] = f->surface.n;
     want_keys = f->letters >= (size_t)r->an->opt.min_key_len && wants(r, TOPONORM_TERM_KEY);
-    place_keys = r->places && f->letters >= PLACE_MIN_LETTERS;
+    /* A Cyrillic word is looked up by its spelling; a Latin one also by its
+    ** keys, where the romanisations of a Cyrillic name meet. */
+    place_keys = r->places && f->letters >= PLACE_MIN_LETTERS &&
+                 f->script != TOPONORM_SCRIPT_CYRILLIC;
     if (f->script != TOPONORM_SCRIPT_NUMBER && f->script != TOPONORM_SCRIPT_OTHER &&
         (want_keys || place_keys)) {
         if ((rc = tn_keys_compute(r->an->lx, f->cps, f->n, f->script, &sc->tmp, &sc->keys)) != 0)
@@ -327,9 +330,12 @@ static int compute_terms(run *r, const char *s, size_t len, unsigned flags, toke
             add_hit(r, tt, k, kl);
         }
     }
-    if (r->places && (!place_keys || f->script == TOPONORM_SCRIPT_NUMBER ||
-                      f->script == TOPONORM_SCRIPT_OTHER))
-        add_hit(r, tt, f->surface.p, f->surface.n);     /* short words: by surface */
+    if (r->places && f->surface.n < 256) {
+        char exact[257];
+        exact[0] = '=';
+        memcpy(exact + 1, f->surface.p, f->surface.n);
+        add_hit(r, tt, exact, f->surface.n + 1);
+    }
     if (!(flags & TOPONORM_TERM_COMPOUND) && wants(r, TOPONORM_TERM_STEM)) {
         int lang = f->lang;
         if (lang == TOPONORM_LANG_UNKNOWN && f->script == TOPONORM_SCRIPT_CYRILLIC)
@@ -571,8 +577,14 @@ static void letter_case(const char *s, size_t n, tn_word *w)
         else if (letters == 1 || upper)
             break;             /* a lower-case first letter, or a mixed-case word */
     }
+    while (i < n) {            /* count the rest */
+        UChar32 c = (UChar32)tn_utf8_next((const unsigned char *)s + i, n - i, &used);
+        i += used;
+        letters += u_isalpha(c) != 0;
+    }
     w->capital = upper > 0;
     w->allcaps = upper >= 2 && upper == letters;
+    w->letters = letters;
 }
 
 /* Nothing but spaces, quotes and brackets between chunk[..at) and the last

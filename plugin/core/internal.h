@@ -157,6 +157,7 @@ typedef struct tn_word {
     int capital;                  /* starts with a capital letter */
     int allcaps;                  /* and every letter is a capital (a headline) */
     int sentence_start;           /* nothing but spaces and quotes since . ! ? or a line start */
+    int letters;                  /* letters in the word */
 } tn_word;
 
 /* Fetch word k (1, 2, ...) after the first one; 0 when there is none. */

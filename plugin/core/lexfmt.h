@@ -25,9 +25,9 @@
 **            slots    u32 each, a power of two: open-addressing hash table
 **                     over the lookup strings (FNV-1a, linear probing),
 **                     entry index + 1, 0 = empty
-**            entries  12 bytes each: lookup string (a match key, or the
-**                     folded surface of a word under 3 letters) and its
-**                     postings (first, count)
+**            entries  12 bytes each: lookup string ("=" and the folded
+**                     spelling of a name form, or a match key of it) and
+**                     its postings (first, count)
 **            postings 16 bytes each: this string is word `wi` of `nw` of
 **                     group `group` (a multi-word name form; none for one
 **                     word) naming `place`; flags; the word's lemma
@@ -101,7 +101,9 @@
                                    (policy `never`); multi-word names still match */
 #define TN_POSTF_FORM    0x08u  /* an inflected form, not the name as written */
 #define TN_POSTF_REGION  0x10u  /* a region form (Донецька область, Donbas) */
-#define TN_POSTF_ALL     0x1Fu
+#define TN_POSTF_KEY     0x20u  /* reached through the match key, not the spelling: a
+                                   romanisation no name in the files spells */
+#define TN_POSTF_ALL     0x3Fu
 
 /* Place kinds, name languages and name types as stored. */
 #define TN_PK_CITY    1u

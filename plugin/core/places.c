@@ -9,13 +9,13 @@
 **
 ** Precision (tn_places_match): a name that is also an ordinary word must
 ** not turn running text into places.  The compiler flags the lookup strings
-** of ambiguous.tsv words; here, in a document, a noun needs a capital
-** letter (Харків, not "харків" in a URL-ish slug), an ambiguous one also
-** needs to stand mid-sentence and not in an all-capitals headline (Суми /
-** "суми"; "Мир" at a sentence start), and `never` words only count inside a
-** longer name.  Adjectives derived from a place (донецький) are lower case
-** by rule and count as they are.  Queries have no reliable case: only
-** ambiguous words need one there.
+** of ambiguous.tsv words (every form of a name that a spelling dictionary
+** knows as an ordinary word, plus curated ones); such a word is a place
+** only when it is capitalised, stands mid-sentence and is not in an
+** all-capitals headline (Суми / "суми"; "Мир" at a sentence start), and
+** `never` words only count inside a longer name.  Other names count in any
+** case: engines such as Sphinx fold case before the analyzer sees a token,
+** and a name no dictionary knows as a word is a name in lower case too.
 */
 #include <string.h>
 
@@ -159,11 +159,11 @@ static int single_ok(const tn_post *p, const tn_word *w, int query)
 {
     if (p->flags & TN_POSTF_NEVER)
         return 0;
-    if (p->flags & TN_POSTF_AMBIG)
-        return w->capital && !w->allcaps && !w->sentence_start;
-    if (p->flags & TN_POSTF_ADJ)
-        return 1;
-    return query || w->capital;
+    if (p->flags & TN_POSTF_AMBIG)      /* a query has no sentences: its case says it */
+        return w->capital && (query || (!w->allcaps && !w->sentence_start));
+    if (p->flags & TN_POSTF_KEY)      /* a romanisation met by key only: coarser */
+        return query || (w->capital && !w->allcaps && !w->sentence_start && w->letters >= 4);
+    return 1;
 }
 
 static int add_id(uint32_t *ids, int n, uint32_t id)
@@ -214,7 +214,8 @@ int tn_places_match(const tn_places *pl, const tn_word *w0, int query, tn_next_w
             if (p.nw == 1) {
                 if (single_ok(&p, w0, query))
                     n = add_id(ids, n, p.place);
-            } else if (p.wi == 0 && n_cand < MAX_CANDS && (query || w0->capital)) {
+            } else if (p.wi == 0 && n_cand < MAX_CANDS &&
+                       (!(p.flags & TN_POSTF_KEY) || query || w0->capital)) {
                 cand[n_cand].group = p.group;
                 cand[n_cand].place = p.place;
                 cand[n_cand++].nw = p.nw;

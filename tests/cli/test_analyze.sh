@@ -7,7 +7,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 # The DESIGN.md example, byte for byte.
 got=$(printf 'Живу в Донецьку' | "$T" analyze --json | sed -n 3p)
-is "$got" '{"text":"Донецьку","start":12,"end":28,"position":3,"terms":[{"term":"донецьку","kind":"surface"},{"term":"donecku","kind":"key"},{"term":"донецьк","kind":"stem"}]}' \
+is "$got" '{"text":"Донецьку","start":12,"end":28,"position":3,"terms":[{"term":"донецьку","kind":"surface"},{"term":"donecku","kind":"key"},{"term":"донецьк","kind":"stem"},{"term":"565348","kind":"place"},{"term":"709717","kind":"place"}]}' \
    "--json: one object per token with text, start, end, position, terms"
 
 # One key for the spellings of Донецьк (README demo claim).

@@ -5,18 +5,18 @@
 T=${TOPONORM:-toponorm}
 q() { printf '%s\n' "$1" | "$T" analyze --query --format sphinx; }
 
-is "$(q 'Донецьк')" "(донецьк | xkdoneck)" "a word: the OR of its surface and key"
-is "$(q 'у Донецьку')" "у (донецьку | xkdonecku | донецьк)" "words AND; the stem joins the surface words"
-is "$(q "Donets’k")" "(donets'k | xkdoneck)" "apostrophes fold to U+27"
-is "$(q 'Kyiv -Donetsk')" "(kyiv | xkkiv) -(donetsk | xkdoneck)" "-word excludes"
-is "$(q 'Kyiv !Donetsk')" "(kyiv | xkkiv) -(donetsk | xkdoneck)" "!word excludes too"
-is "$(q '"Kyiv Lviv"')" '("kyiv lviv" | "xkkiv lviv" | "kyiv xklviv" | "xkkiv xklviv")' \
+is "$(q 'Донецьк')" "(донецьк | xkdoneck | xp565348 | xp709717)" "a word: the OR of its surface, key and place ids"
+is "$(q 'у Донецьку')" "у (донецьку | xkdonecku | донецьк | xp565348 | xp709717)" "words AND; the stem joins the surface words"
+is "$(q "Donets’k")" "(donets'k | xkdoneck | xp565348 | xp709717)" "apostrophes fold to U+27"
+is "$(q 'Kyiv -Donetsk')" "(kyiv | xkkiv | xp703448) -(donetsk | xkdoneck | xp565348 | xp709717)" "-word excludes"
+is "$(q 'Kyiv !Donetsk')" "(kyiv | xkkiv | xp703448) -(donetsk | xkdoneck | xp565348 | xp709717)" "!word excludes too"
+is "$(q '"Kyiv Lviv"')" '("kyiv lviv" | "xkkiv lviv" | "xp703448 lviv" | "kyiv xklviv" | "xkkiv xklviv" | "xp703448 xklviv" | "kyiv xp702550" | "xkkiv xp702550" | "xp703448 xp702550")' \
    "a phrase: spelled out, one plain phrase per choice of words"
-is "$(q '-"Kyiv Lviv" Odesa')" '-("kyiv lviv" | "xkkiv lviv" | "kyiv xklviv" | "xkkiv xklviv") (odesa | xkodesa)' \
+is "$(q '-"Kyiv Lviv" Odesa')" '-("kyiv lviv" | "xkkiv lviv" | "xp703448 lviv" | "kyiv xklviv" | "xkkiv xklviv" | "xp703448 xklviv" | "kyiv xp702550" | "xkkiv xp702550" | "xp703448 xp702550") (odesa | xkodesa | xp698740)' \
    "-\"phrase\" excludes a phrase"
-is "$(q '"Київ"')" "(київ | xkkiv)" "a one-word phrase is the word"
+is "$(q '"Київ"')" "(київ | xkkiv | xp703448)" "a one-word phrase is the word"
 is "$(q '"Kyiv Lviv Odesa Kharkiv Dnipro Poltava Sumy"')" \
-   "((kyiv | xkkiv) << (lviv | xklviv) << (odesa | xkodesa) << (kharkiv | xkxarkiv) << (dnipro | xkdnipro) << (poltava | xkpoltava) << (sumy | xksumi | sumi))" \
+   "((kyiv | xkkiv | xp703448) << (lviv | xklviv | xp702550) << (odesa | xkodesa | xp698740) << (kharkiv | xkxarkiv | xp706483) << (dnipro | xkdnipro | xp709930) << (poltava | xkpoltava | xp696643) << (sumy | xksumi | sumi | xp692194))" \
    "over 64 phrases: the order operator instead"
 is "$(q 'Івано-Франківськ')" "(((івано | xkivano) (франківськ | xkfrankivsk)) | xkivanofrankivsk)" \
    "a compound: its parts, or its joined key (| binds tighter than AND in Sphinx)"
@@ -32,10 +32,10 @@ is "$(q 'x@y ~z =w $v ^u /t')" '(x\@y | x\@i) z w v u t' "nor are the others; in
 long=$(printf 'д%.0s' $(seq 45))
 is "$(q "$long")" "$(printf 'д%.0s' $(seq 42))" "a word over 42 letters: its surface only, cut like Sphinx cuts it"
 is "$(printf 'Київ\n\n!!!\nLviv\n' | "$T" analyze --query --format sphinx | tr '\n' '/')" \
-   "(київ | xkkiv)//"'/(lviv | xklviv)/' "one expression per line, an empty one for a line without words"
+   "(київ | xkkiv | xp703448)//"'/(lviv | xklviv | xp702550)/' "one expression per line, an empty one for a line without words"
 printf 'x\n' | "$T" analyze --format xml >/dev/null 2>&1; is $? 1 "--format xml: usage error"
 is "$(printf 'Київ\n' | "$T" analyze --format json | head -c 9)" '{"text":"' "--format json is --json"
 is "$(printf 'Київ\n' | "$T" analyze --format text)" "$(printf 'Київ\n' | "$T" analyze)" "--format text is the default"
-is "$(printf 'Донецьку\n' | "$T" analyze --format sphinx --lang uk)" "(донецьку | xkdonecku)" \
-   "--lang applies (uk: no Russian stem), as the filter's lang= does"
+is "$(printf 'Донецьку\n' | "$T" analyze --format sphinx --lang uk)" "(донецьку | xkdonecku | донецьк | xp565348 | xp709717)" \
+   "--lang applies (uk: the place's name as stem, no Russian one), as the filter's lang= does"
 done_testing

@@ -275,6 +275,8 @@ static int big_cb(void *ctx, const toponorm_term *t)
     big_check *b = ctx;
     const tc_term *e;
     tc_cb(&b->chk, t);
+    if (t->kind == TOPONORM_TERM_PLACE)
+        return 0;                 /* context-dependent: see test_10mb_line */
     while (b->k < b->npieces && b->j == b->per[b->piece_word[b->k]].n) {
         b->pos_base += b->per[b->piece_word[b->k]].npos;
         b->tok_base += b->per[b->piece_word[b->k]].ntok;
@@ -326,6 +328,16 @@ static void test_10mb_line(void)
             all_terms = 0;
             diag("word '%s' alone: %zu terms, %zu violations", words[i], run.nrec,
                  run.violations);
+        }
+        {   /* Place terms depend on context (case, sentence start, the words
+            ** after: plugin/core/places.c): tests/places checks them. */
+            size_t k, m = 0;
+            for (k = 0; k < run.nrec; k++)
+                if (run.terms[k].kind != TOPONORM_TERM_PLACE)
+                    run.terms[m++] = run.terms[k];
+                else
+                    free(run.terms[k].text);
+            run.nrec = m;
         }
         per[i].terms = run.terms;
         per[i].n = run.nrec;
