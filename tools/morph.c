@@ -105,6 +105,18 @@ void morph_word(const char *lang, const char *word, int wi, int nw, morph_cb cb,
         morph_ru_word(&o, word, wi, nw);
 }
 
+int morph_is_adjective(const char *lang, const char *w)
+{
+    static const char *const uk[] = {"ська", "цька", "зька", "ий", "ій", "не", "ське", NULL};
+    static const char *const ru[] = {"ская", "цкая", "ий", "ый", "ой", "ая", "яя", "ое", NULL};
+    const char *const *e = strcmp(lang, "uk") == 0 ? uk : strcmp(lang, "ru") == 0 ? ru : NULL;
+    size_t i;
+    for (i = 0; e && e[i]; i++)
+        if (morph_ends(w, e[i]))
+            return 1;
+    return 0;
+}
+
 void morph_adjectives(const char *lang, const char *word, morph_cb cb, void *ctx)
 {
     morph_out o = {cb, ctx, TN_POSTF_ADJ | TN_POSTF_FORM};

@@ -31,6 +31,9 @@ void morph_word(const char *lang, const char *word, int wi, int nw, morph_cb cb,
 */
 void morph_adjectives(const char *lang, const char *word, morph_cb cb, void *ctx);
 
+/* Is word (Cyrillic, uk or ru) an adjective by its ending (Донецька, Ростовская)? */
+int morph_is_adjective(const char *lang, const char *word);
+
 /* morph.c helpers for the language files. */
 typedef struct morph_out {
     morph_cb cb;

@@ -608,6 +608,7 @@ typedef struct form_ctx {
     const pc_name *nm;
     uint32_t place, group;
     uint8_t wi, nw, extra;         /* extra flags: TN_POSTF_REGION */
+    uint8_t xlang;                 /* TN_POSTF_XLANG for its key postings, or 0 */
     const char *lemma;             /* NULL: the form's own surface (adjectives) */
     char adj_lemma[256];
 } form_ctx;
@@ -667,7 +668,7 @@ static void on_form(void *ctx, const char *form, unsigned flags)
     /* Its romanisations, through the key; ambiguity is about the spelling */
     for (k = 0; k < ws.w[0].n_strs; k++)
         add_post(pc, ws.w[0].strs[k], fc->place, fc->group, fc->wi, fc->nw,
-                 (uint8_t)((flags | fc->extra | TN_POSTF_KEY) &
+                 (uint8_t)((flags | fc->extra | TN_POSTF_KEY | fc->xlang) &
                            ~(TN_POSTF_AMBIG | TN_POSTF_NEVER)), lemma);
     if (pc->dump && fc->nw == 1)
         dump_form(pc, fc->place, fc->nm, form_kind(flags), form);
@@ -698,6 +699,16 @@ static void place_lemma(placec *pc, uint32_t place, char *out, size_t cap)
         }
 }
 
+static int has_lang(const placec *pc, uint32_t place, uint8_t lang)
+{
+    const pc_place *p = &pc->places[place];
+    uint32_t k;
+    for (k = p->first_name; k < p->first_name + p->n_names; k++)
+        if (pc->names[k].lang == lang)
+            return 1;
+    return 0;
+}
+
 static void name_forms(placec *pc, const pc_name *nm)
 {
     const pc_place *p = &pc->places[nm->place];
@@ -720,6 +731,10 @@ static void name_forms(placec *pc, const pc_name *nm)
     fc.group = ws.n > 1 ? pc->n_groups++ : TN_NO_INDEX;
     fc.nw = (uint8_t)ws.n;
     fc.extra = nm->type == TN_NT_REGION ? TN_POSTF_REGION : 0;
+    /* uk and ru are the languages whose words inflect and whose spellings
+    ** differ; a place named in only one of them is met by key from the other */
+    if ((nm->lang == 1 || nm->lang == 2) && !has_lang(pc, nm->place, nm->lang == 1 ? 2 : 1))
+        fc.xlang = TN_POSTF_XLANG;
     /* A name that is an ordinary word has ordinary forms too (Мир: Миру). */
     if (ws.n == 1) {
         uint32_t *pol;
@@ -732,14 +747,19 @@ static void name_forms(placec *pc, const pc_name *nm)
     for (i = 0; i < ws.n; i++) {
         char raw[256];
         size_t n = ws.w[i].end - ws.w[i].start;
+        uint8_t extra = fc.extra;
         if (n >= sizeof raw)
             continue;
         memcpy(raw, nm->name + ws.w[i].start, n);
         raw[n] = '\0';
+        /* the adjective that opens a region phrase (Донецька область) */
+        if (ws.n > 1 && i == 0 && nm->type == TN_NT_REGION && morph_is_adjective(lang, raw))
+            fc.extra |= TN_POSTF_ADJ;
         fc.wi = (uint8_t)i;
         fc.lemma = ws.n == 1 && *lemma ? lemma : ws.w[i].surface;
         on_form(&fc, raw, 0);
         morph_word(lang, raw, i, ws.n, on_form, &fc);
+        fc.extra = extra;
     }
     /* Derived adjectives name a city; not from names that are also
     ** ordinary words (Бар -> барский "lordly", Мир -> мирский "secular"),
@@ -818,7 +838,7 @@ int placec_build(placec *pc, const char *stage_path, FILE *dump)
         pc_post *a = j ? &pc->posts[j - 1] : NULL, *b = &pc->posts[i];
         if (a && strcmp(a->str, b->str) == 0 && a->place == b->place && a->group == b->group &&
             a->wi == b->wi) {
-            uint8_t keep = TN_POSTF_AMBIG | TN_POSTF_NEVER | TN_POSTF_REGION;
+            uint8_t keep = TN_POSTF_AMBIG | TN_POSTF_NEVER | TN_POSTF_REGION | TN_POSTF_XLANG;
             a->flags = (uint8_t)((a->flags & b->flags) | ((a->flags | b->flags) & keep));
             free(b->str);
             free(b->lemma);

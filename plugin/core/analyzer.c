@@ -39,8 +39,9 @@
 /*
 ** Natural text repeats its words (Zipf), so the terms of a token are cached
 ** by its raw bytes: a hit skips folding, keys and stemming.  The terms
-** depend only on the bytes, the language hint (stems of ambiguous Cyrillic)
-** and whether the token is a compound's joined form; the slot records all.
+** depend only on the bytes, the language hint (stems of ambiguous Cyrillic),
+** query or document (the stem of a place name that is also a word) and
+** whether the token is a compound's joined form; the slot records all.
 */
 /* Tags apart from payloads: a lookup reads one 32-byte line of tags. */
 typedef struct cache_tag {
@@ -267,6 +268,8 @@ static uint32_t hash_bytes(const char *s, size_t n)
 }
 
 /* Work out the terms of the token s[0..len): fold, keys, stem. */
+static void letter_case(const char *s, size_t n, tn_word *w);
+
 /* Add the gazetteer entry of lookup string k, if any, to the token's hits. */
 static void add_hit(const run *r, token_terms *tt, const char *k, size_t n)
 {
@@ -303,7 +306,7 @@ static int compute_terms(run *r, const char *s, size_t len, unsigned flags, toke
     /* A Cyrillic word is looked up by its spelling; a Latin one also by its
     ** keys, where the romanisations of a Cyrillic name meet. */
     place_keys = r->places && f->letters >= PLACE_MIN_LETTERS &&
-                 f->script != TOPONORM_SCRIPT_CYRILLIC;
+                 (f->script != TOPONORM_SCRIPT_CYRILLIC || f->letters >= 5);
     if (f->script != TOPONORM_SCRIPT_NUMBER && f->script != TOPONORM_SCRIPT_OTHER &&
         (want_keys || place_keys)) {
         if ((rc = tn_keys_compute(r->an->lx, f->cps, f->n, f->script, &sc->tmp, &sc->keys)) != 0)
@@ -341,10 +344,17 @@ static int compute_terms(run *r, const char *s, size_t len, unsigned flags, toke
         if (lang == TOPONORM_LANG_UNKNOWN && f->script == TOPONORM_SCRIPT_CYRILLIC)
             lang = (r->flags & TOPONORM_HINT_UK) ? TOPONORM_LANG_UK : TOPONORM_LANG_RU;
         /* A form of a place name stems to the name itself: Snowball would
-        ** give Харьков -> харьк but Харькова -> харьков. */
+        ** give Харьков -> харьк but Харькова -> харьков.  A form that is
+        ** also an ordinary word (Суми / суми "sums") keeps the ordinary
+        ** stem in a document; in a query a capital says it is the place,
+        ** so "Суми" must not expand to the stem of сума. */
         stem = NULL;
-        if (tt->n_hits && f->script == TOPONORM_SCRIPT_CYRILLIC)
-            stem = tn_places_lemma(&r->an->lx->places, tt->hits, tt->n_hits, &slen);
+        if (tt->n_hits && f->script == TOPONORM_SCRIPT_CYRILLIC) {
+            tn_word wc;
+            letter_case(s, len, &wc);
+            stem = tn_places_lemma(&r->an->lx->places, tt->hits, tt->n_hits,
+                                   (r->flags & TOPONORM_FOR_QUERY) && wc.capital, &slen);
+        }
         if (!stem)
             stem = tn_stem_word(&sc->stem, lang, f->surface.p, f->surface.n, &slen);
         if (stem && (slen != f->surface.n || memcmp(stem, f->surface.p, slen) != 0)) {
@@ -419,7 +429,8 @@ static int token_terms_of(run *r, const char *chunk, size_t start, size_t end, u
     size_t len = end - start;
     /* What besides the bytes decides the terms: the hint, and whether this is
     ** the joined form of a compound (which gets no stem). */
-    unsigned hint = (r->flags & (TOPONORM_HINT_UK | TOPONORM_HINT_RU | TOPONORM_HINT_EN)) |
+    unsigned hint = (r->flags & (TOPONORM_HINT_UK | TOPONORM_HINT_RU | TOPONORM_HINT_EN |
+                                 TOPONORM_FOR_QUERY)) |
                     (flags & TOPONORM_TERM_COMPOUND ? 0x80u : 0);
     cache_slot *cs = NULL;
     cache_tag *ctag = NULL;
@@ -674,6 +685,7 @@ static int next_name_word(void *ctx, int k, tn_word *out)
     memset(out, 0, sizeof *out);
     out->n_hits = tt.n_hits;
     memcpy(out->hits, tt.hits, sizeof out->hits);
+    out->cyrillic = tt.script == TOPONORM_SCRIPT_CYRILLIC;
     letter_case(a->chunk + s.start, s.end - s.start, out);
     return 1;
 }
@@ -699,6 +711,7 @@ static int place_terms(run *r, const char *chunk, const seg *parts, int i, int n
     memcpy(w.hits, r->hits, sizeof w.hits);
     letter_case(chunk + parts[i].start, parts[i].end - parts[i].start, &w);
     w.sentence_start = i == 0 && sentence_start(chunk, parts[0].start);
+    w.cyrillic = r->script == TOPONORM_SCRIPT_CYRILLIC;
     a.r = r;
     a.chunk = chunk;
     a.parts = parts;

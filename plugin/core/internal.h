@@ -158,6 +158,7 @@ typedef struct tn_word {
     int allcaps;                  /* and every letter is a capital (a headline) */
     int sentence_start;           /* nothing but spaces and quotes since . ! ? or a line start */
     int letters;                  /* letters in the word */
+    int cyrillic;                 /* a Cyrillic word */
 } tn_word;
 
 /* Fetch word k (1, 2, ...) after the first one; 0 when there is none. */
@@ -174,8 +175,10 @@ typedef int (*tn_next_word)(void *ctx, int k, tn_word *out);
 int tn_places_match(const tn_places *pl, const tn_word *w0, int query, tn_next_word next,
                     void *ctx, uint32_t *ids, int *n_words);
 
-/* The lemma to use as the stem term of a word with these hits, or NULL. */
-const char *tn_places_lemma(const tn_places *pl, const uint32_t *hits, int n_hits, size_t *len);
+/* The lemma to use as the stem term of a word with these hits, or NULL;
+** forms that are also ordinary words only when ambiguous_too. */
+const char *tn_places_lemma(const tn_places *pl, const uint32_t *hits, int n_hits,
+                            int ambiguous_too, size_t *len);
 
 /*
 ** rules.c: the rule that applies at cps[i] in the first table of tabs[] that

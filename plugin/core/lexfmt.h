@@ -103,7 +103,10 @@
 #define TN_POSTF_REGION  0x10u  /* a region form (Донецька область, Donbas) */
 #define TN_POSTF_KEY     0x20u  /* reached through the match key, not the spelling: a
                                    romanisation no name in the files spells */
-#define TN_POSTF_ALL     0x3Fu
+#define TN_POSTF_XLANG   0x40u  /* with KEY: a Cyrillic name of a place that lacks one in
+                                   the other language (Изюм, no uk name): Cyrillic
+                                   words of that language meet it by key (Ізюма) */
+#define TN_POSTF_ALL     0x7Fu
 
 /* Place kinds, name languages and name types as stored. */
 #define TN_PK_CITY    1u

@@ -22,6 +22,8 @@
 #include "internal.h"
 #include "lexfmt.h"
 
+#define KEY_START_LETTERS 7   /* a romanisation this long may open a sentence */
+
 #define BAD(what) tn_error(err, TOPONORM_EFORMAT, path, 0, "corrupt lexicon: places %s", what)
 
 static int array_ok(size_t size, uint32_t off, uint32_t n, uint32_t rec)
@@ -161,8 +163,13 @@ static int single_ok(const tn_post *p, const tn_word *w, int query)
         return 0;
     if (p->flags & TN_POSTF_AMBIG)      /* a query has no sentences: its case says it */
         return w->capital && (query || (!w->allcaps && !w->sentence_start));
-    if (p->flags & TN_POSTF_KEY)      /* a romanisation met by key only: coarser */
-        return query || (w->capital && !w->allcaps && !w->sentence_start && w->letters >= 4);
+    if ((p->flags & TN_POSTF_KEY) && w->cyrillic)   /* Ізюма for Изюм: see TN_POSTF_XLANG */
+        return (p->flags & TN_POSTF_XLANG) && w->capital && w->letters >= 5 &&
+               (query || (!w->allcaps && !w->sentence_start));
+    if (p->flags & TN_POSTF_KEY)      /* a romanisation met by key only: coarser; */
+        return query ||               /* English words open sentences: See, Any, Below */
+               (w->capital && !w->allcaps && w->letters >= 4 &&
+                (!w->sentence_start || w->letters >= KEY_START_LETTERS));
     return 1;
 }
 
@@ -179,6 +186,13 @@ static int add_id(uint32_t *ids, int n, uint32_t id)
     return n + 1;
 }
 
+/* A Cyrillic word met by the key of a name that has its own spelling in
+** the word's language: the key is too coarse for that (усі / Уси). */
+static int cyrillic_by_key(const tn_post *p, const tn_word *w)
+{
+    return w->cyrillic && (p->flags & TN_POSTF_KEY) && !(p->flags & TN_POSTF_XLANG);
+}
+
 /* Does word w have a posting for word wi of group g? */
 static int word_has(const tn_places *pl, const tn_word *w, uint32_t g, uint8_t wi)
 {
@@ -189,7 +203,7 @@ static int word_has(const tn_places *pl, const tn_word *w, uint32_t g, uint8_t w
         tn_places_entry(pl, w->hits[h], &first, &count);
         for (i = 0; i < count; i++) {
             tn_places_post(pl, first + i, &p);
-            if (p.group == g && p.wi == wi)
+            if (p.group == g && p.wi == wi && !cyrillic_by_key(&p, w))
                 return 1;
         }
     }
@@ -202,7 +216,8 @@ int tn_places_match(const tn_places *pl, const tn_word *w0, int query, tn_next_w
                     void *ctx, uint32_t *ids, int *n_words)
 {
     struct { uint32_t group, place; uint8_t nw; } cand[MAX_CANDS];
-    int n_cand = 0, n = 0, h, k, c, best = 0;
+    uint32_t region[TN_MAX_MATCH];
+    int n_cand = 0, n = 0, n_region = 0, single = 0, h, k, c, best = 0;
     tn_post p;
 
     *n_words = 1;
@@ -212,10 +227,18 @@ int tn_places_match(const tn_places *pl, const tn_word *w0, int query, tn_next_w
         for (i = 0; i < count; i++) {
             tn_places_post(pl, first + i, &p);
             if (p.nw == 1) {
+                if (!(p.flags & TN_POSTF_KEY))
+                    single = 1;
                 if (single_ok(&p, w0, query))
                     n = add_id(ids, n, p.place);
             } else if (p.wi == 0 && n_cand < MAX_CANDS &&
-                       (!(p.flags & TN_POSTF_KEY) || query || w0->capital)) {
+                       (!(p.flags & TN_POSTF_KEY) || query || w0->capital) &&
+                       !cyrillic_by_key(&p, w0)) {
+                /* Донецька (ОДА), Ростовской: the adjective of a region
+                ** phrase names the region on its own too */
+                if ((p.flags & (TN_POSTF_REGION | TN_POSTF_ADJ)) ==
+                    (TN_POSTF_REGION | TN_POSTF_ADJ) && !(p.flags & TN_POSTF_KEY))
+                    n_region = add_id(region, n_region, p.place);
                 cand[n_cand].group = p.group;
                 cand[n_cand].place = p.place;
                 cand[n_cand++].nw = p.nw;
@@ -250,10 +273,14 @@ int tn_places_match(const tn_places *pl, const tn_word *w0, int query, tn_next_w
             return n_mw;
         }
     }
+    /* ...unless it is a form of a place's own name (Донецьку: the city) */
+    for (k = 0; k < n_region && !single; k++)
+        n = add_id(ids, n, region[k]);
     return n;
 }
 
-const char *tn_places_lemma(const tn_places *pl, const uint32_t *hits, int n_hits, size_t *len)
+const char *tn_places_lemma(const tn_places *pl, const uint32_t *hits, int n_hits,
+                            int ambiguous_too, size_t *len)
 {
     int h;
     for (h = 0; h < n_hits; h++) {
@@ -262,7 +289,8 @@ const char *tn_places_lemma(const tn_places *pl, const uint32_t *hits, int n_hit
         tn_places_entry(pl, hits[h], &first, &count);
         for (i = 0; i < count; i++) {
             tn_places_post(pl, first + i, &p);
-            if (p.nw == 1 && !(p.flags & (TN_POSTF_AMBIG | TN_POSTF_NEVER))) {
+            if (p.nw == 1 && !(p.flags & TN_POSTF_KEY) &&
+                (ambiguous_too || !(p.flags & (TN_POSTF_AMBIG | TN_POSTF_NEVER)))) {
                 *len = p.lemma_len;
                 return p.lemma;
             }
