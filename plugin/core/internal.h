@@ -59,9 +59,6 @@ typedef struct tn_table {
     tn_span direct[TN_DIRECT_CPS];
     tn_far_span *far;           /* first code points >= TN_DIRECT_CPS, sorted */
     uint32_t n_far;
-    /* Letters below TN_DIRECT_CPS whose only rule has a one-letter source and
-    ** no context: that rule, found without matching (translit's fast path). */
-    const tn_rule *simple[TN_DIRECT_CPS];
     uint32_t max_dst;           /* longest rule target, bytes */
     tn_sample *samples;         /* translit tables: their @sample lines */
     uint32_t n_samples;

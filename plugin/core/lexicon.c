@@ -76,8 +76,6 @@ static int index_table(tn_table *t)
         if (cp < TN_DIRECT_CPS) {
             t->direct[cp].start = i;
             t->direct[cp].count = j - i;
-            if (j - i == 1 && t->rules[i].src_n == 1 && t->rules[i].ctx == 0)
-                t->simple[cp] = &t->rules[i];
         } else {
             tn_far_span *f = realloc(t->far, (t->n_far + 1) * sizeof *f);
             if (!f)

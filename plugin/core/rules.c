@@ -89,8 +89,8 @@ const tn_rule *tn_rules_match(const tn_table *const *tabs, int ntabs,
 
 /*
 ** tn_rules_match, answering at once for the usual letter: the first table
-** with rules for it has just one, one letter long and without context
-** (tn_table.simple), so that rule is the match.
+** with rules for it has just one, one letter long and without context, so
+** that rule is the match.
 */
 static inline const tn_rule *match_fast(const tn_table *const *tabs, int ntabs,
                                         const uint32_t *cps, size_t n, size_t i)
@@ -100,10 +100,14 @@ static inline const tn_rule *match_fast(const tn_table *const *tabs, int ntabs,
     if (c >= TN_DIRECT_CPS)
         return tn_rules_match(tabs, ntabs, cps, n, i);
     for (t = 0; t < ntabs; t++) {
-        if (tabs[t]->simple[c])
-            return tabs[t]->simple[c];
-        if (tabs[t]->direct[c].count)
-            return tn_rules_match(tabs, ntabs, cps, n, i);
+        const tn_span *sp = &tabs[t]->direct[c];
+        const tn_rule *r;
+        if (!sp->count)
+            continue;
+        r = &tabs[t]->rules[sp->start];
+        if (sp->count == 1 && r->src_n == 1 && !r->ctx)
+            return r;
+        return tn_rules_match(tabs, ntabs, cps, n, i);
     }
     return NULL;
 }
