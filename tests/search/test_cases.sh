@@ -41,8 +41,6 @@ while IFS="$tab" read -r query ids via note; do
     fi
     # Known gaps with the gazetteer in place; a row that passes loses its mark.
     case "$query" in
-        'Кривий Ріг'|'Krivoy Rog'|'Kryvyi Rih')
-            todo=" # TODO the query parser analyzes each word alone, so a two-word name gets no place id" ;;
         Vuhledar) todo=" # TODO Vuhledar is not in the gazetteer data" ;;
         Izium) todo=" # TODO the gazetteer has no Ukrainian name for Izium: в Ізюмі is no form of Изюм" ;;
     esac
