@@ -4,13 +4,14 @@
 **   common { plugin_dir = /usr/lib/x86_64-linux-gnu/toponorm }
 **   index news { index_token_filter = toponorm_sphinx.so:toponorm:lang=uk ... }
 **
-** Sphinx has already split the text with its charset_table and folded each
-** word when it hands the filter one token at a time.  The filter analyzes
-** that token (TOPONORM_FOR_INDEX) and keeps Sphinx's own token as the
-** surface; the token's other terms (our surface when it differs, keys,
-** place ids, stems) follow as extra tokens at the same position (delta 0),
-** spelled by sphx_word.c exactly as `toponorm analyze --query --format
-** sphinx` spells them for the query.
+** Sphinx has already split the text with its charset_table when it hands
+** the filter one word at a time.  The table should keep case (README):
+** capitals tell the analyzer a romanised place name from an ordinary word.
+** The filter analyzes the word (TOPONORM_FOR_INDEX), indexes our folded
+** surface in its place, and its other terms (keys, place ids, stems) follow
+** as extra tokens at the same position (delta 0), spelled by sphx_word.c
+** exactly as `toponorm analyze --query --format sphinx` spells them for the
+** query.
 **
 ** The ABI is Sphinx 2.2.11's (SPH_UDF_VERSION 8, userdata first); Debian
 ** ships no sphinxplugin.h, so the prototypes are written out below.  The
@@ -60,7 +61,9 @@ typedef struct filter {
     struct word {                /* the current token's extra words */
         char text[SLOT];
         int compound;            /* from a hyphenated compound's joined form */
+        int surface;             /* the first word's surface */
     } *extra;
+    char surface[SLOT];          /* our surface, indexed instead of the token */
     size_t n_extra, cap_extra, next_extra;
     uint32_t position;           /* of the token's first term */
     int split, oom;              /* the analyzer found several words in it */
@@ -269,7 +272,9 @@ static int on_term(void *ctx, const toponorm_term *t)
         f->cap_extra = cap;
     }
     memcpy(f->extra[f->n_extra].text, word, n + 1);
-    f->extra[f->n_extra++].compound = (t->flags & TOPONORM_TERM_COMPOUND) != 0;
+    f->extra[f->n_extra].compound = (t->flags & TOPONORM_TERM_COMPOUND) != 0;
+    f->extra[f->n_extra++].surface = t->token == 0 && t->kind == TOPONORM_TERM_SURFACE
+                                     && !(t->flags & TOPONORM_TERM_COLOCATED);
     return 0;
 }
 
@@ -294,8 +299,9 @@ static void keep_compound_only(filter *f)
 }
 
 /*
-** Analyze one Sphinx token.  It is returned unchanged (Sphinx's surface);
-** *extra says whether its other terms follow through get_extra_token.  A
+** Analyze one Sphinx token.  It is returned unchanged (Sphinx's surface),
+** or replaced by our surface when that differs (case, apostrophes); *extra
+** says whether its other terms follow through get_extra_token.  A
 ** token of TN_SPHX_WORD_CHARS codepoints or more may have been cut by
 ** Sphinx, so its terms would not be the word's: it gets no extras (the
 ** query side does the same).
@@ -319,6 +325,14 @@ char *toponorm_push_token(void *userdata, char *token, int *extra, int *delta)
         f->n_extra = 0;          /* index the token alone rather than half its terms */
     else if (f->split)
         keep_compound_only(f);
+    else if (f->n_extra && f->extra[0].surface) {
+        /* One word whose surface is not Sphinx's token (a charset_table that
+        ** keeps case, so the analyzer sees Slovyansk, not slovyansk): index
+        ** our surface in its place, as the query side writes it. */
+        memcpy(f->surface, f->extra[0].text, sizeof f->surface);
+        memmove(f->extra, f->extra + 1, --f->n_extra * sizeof *f->extra);
+        token = f->surface;
+    }
     if (extra)
         *extra = f->n_extra > 0;
     return token;

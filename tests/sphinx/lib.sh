@@ -32,9 +32,10 @@ if ldd "$plugin_dir/libtoponorm.so" 2>/dev/null | grep -q libasan; then
 fi
 
 # The charset_table the README asks for: digits, Latin, Cyrillic with the
-# Ukrainian letters, and the apostrophes folded to U+27 (so Donets'k and
-# Слов'янськ stay one word).
-charset='0..9, A..Z->a..z, a..z, U+27, U+2019->U+27, U+2BC->U+27, U+410..U+42F->U+430..U+44F, U+430..U+44F, U+401->U+451, U+451, U+404->U+454, U+454, U+406->U+456, U+456, U+407->U+457, U+457, U+490->U+491, U+491'
+# Ukrainian letters, case kept (the filter folds, and the analyzer reads
+# capitals), and the apostrophes as U+27 (so Donets'k and Слов'янськ stay one
+# word).
+charset='0..9, A..Z, a..z, U+27, U+2019->U+27, U+2BC->U+27, U+410..U+44F, U+401, U+451, U+404, U+454, U+406, U+456, U+407, U+457, U+490, U+491'
 
 # sphx_index NAME TSV: the config lines of a plain index over a TSV file
 # (id<TAB>body), filtered by toponorm.  Hyphens blend: Івано-Франківськ is

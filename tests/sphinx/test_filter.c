@@ -41,8 +41,14 @@ static const char *push(void *ud, const char *token, int *n_extra)
     w = toponorm_push_token(ud, buf, &extra, &delta);
     snprintf(out, sizeof out, "%s", w ? w : "(null)");
     *n_extra = 0;
-    if (w != buf || delta != 1)
+    if (!w || delta != 1)
         bad = 1;
+    else if (w != buf) {          /* our surface instead: Sphinx may stem it in place */
+        if (strlen(w) > TN_SPHX_WORD_BYTES)
+            bad = 1;
+        else
+            memset(w + strlen(w) + 1, 0x55, TN_SPHX_WORD_BYTES + 3 - strlen(w));
+    }
     if (extra) {
         while ((w = toponorm_get_extra_token(ud, &delta)) != NULL) {
             size_t n = strlen(w);
@@ -106,8 +112,13 @@ int main(void)
            "donetsk: the same key; a name as the files spell it: its place ids in any case");
     expect(ud, "донецк", "донецк|xkdoneck|донецьк|xp565348|xp709717",
            "донецк: the same key, and the stem every form of the place shares");
-    expect(ud, "Donets\xe2\x80\x99k", "Donets\xe2\x80\x99k|donets'k|xkdoneck|xp565348|xp709717",
-           "a token Sphinx did not fold: our folded surface is added");
+    expect(ud, "Donets\xe2\x80\x99k", "donets'k|xkdoneck|xp565348|xp709717",
+           "a token Sphinx did not fold: our folded surface is indexed instead");
+    expect(ud, "Slovyansk", "slovyansk|xkslovansk|xp693468",
+           "a capitalised romanisation (charset_table keeps case): folded here, and its place id");
+    expect(ud, "slovyansk", "slovyansk|xkslovansk",
+           "... which the lower-case word does not get");
+    expect(ud, "ДОНЕЦЬКУ", "донецьку|xkdonecku|донецьк|xp565348|xp709717", "capitals in Cyrillic too");
     expect(ud, "слов'янськ", "слов'янськ|xkslovansk|xp693468", "слов'янськ: its key and place id");
     expect(ud, "12", "12", "a number: no extras");
     expect(ud, "івано-франківськ", "івано-франківськ|xkivanofrankivsk",
