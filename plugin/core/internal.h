@@ -128,7 +128,8 @@ void tn_translit_fast_free(struct tn_translit_fast *f);
 
 /* lexicon.c */
 const tn_table *tn_lexicon_table(const toponorm_lexicon *lx, const char *name);
-/* A pool string: in bounds, NUL-terminated right after, valid UTF-8; else NULL. */
+/* A pool string: in bounds, NUL-terminated right after, valid UTF-8; else NULL.
+** pool_off, pool_n: the lexicon's string pool, which load() checks as UTF-8 whole. */
 const char *tn_pool_str(const unsigned char *base, uint32_t pool_off, uint32_t pool_n,
                         uint32_t off, uint32_t len);
 

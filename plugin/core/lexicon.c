@@ -39,8 +39,11 @@ const char *tn_pool_str(const unsigned char *base, uint32_t pool_off, uint32_t p
         return NULL;
     if (base[pool_off + off + len] != '\0')
         return NULL;
+    /* load() checked the whole pool as UTF-8, so a string that starts on a
+    ** character (not a continuation byte) and ends before a NUL is valid:
+    ** no second pass over every string of a large gazetteer. */
     if (memchr(base + pool_off + off, '\0', len) ||   /* terms must never hold NUL */
-        !tn_utf8_valid((const char *)base + pool_off + off, len, NULL))
+        (len && (base[pool_off + off] & 0xC0) == 0x80))
         return NULL;
     return (const char *)base + pool_off + off;
 }
@@ -194,6 +197,8 @@ static int load(toponorm_lexicon *lx, const char *path, toponorm_error *err)
 #define BAD(what) tn_error(err, TOPONORM_EFORMAT, path, 0, "corrupt lexicon: %s", what)
     if (soff > size || sn > size - soff)
         return BAD("string pool out of bounds");
+    if (!tn_utf8_valid((const char *)b + soff, sn, NULL))
+        return BAD("string pool is not UTF-8");   /* once here, not per string */
     if (toff > size || (uint64_t)ntab * TN_LEX_TABLE_SIZE > size - toff)
         return BAD("table array out of bounds");
     if (roff > size || (uint64_t)nrul * TN_LEX_RULE_SIZE > size - roff)

@@ -78,12 +78,11 @@ int tn_utf8_valid(const char *s, size_t n, size_t *bad)
     size_t i = 0, used;
     while (i < n) {
         uint64_t w;
-        if (n - i >= 8 && (memcpy(&w, p + i, 8), (w & 0x8080808080808080ull) == 0)) {
-            i += 8;                                 /* eight ASCII bytes */
-            continue;
-        }
         if (p[i] < 0x80) {
-            i++;
+            if (n - i >= 8 && (memcpy(&w, p + i, 8), (w & 0x8080808080808080ull) == 0))
+                i += 8;                             /* eight ASCII bytes */
+            else
+                i++;
             continue;
         }
         /* Two-byte sequences (all of Cyrillic) inline: lexicons are full of them. */
