@@ -54,7 +54,7 @@ static int ends_vowel(const char *w)
 static void consonant(const morph_out *o, const char *w)
 {
     char alt[256];
-    morph_emit(o, w, 0, E("а", "у", "ом", "і", "ові"));
+    morph_emit(o, w, 0, E("а", "у", "ом", "і", "ові", "е"));   /* е: vocative */
     if (ends_sibilant(w))
         morph_emit(o, w, 0, E("ем", "еві"));
     velar_locative(o, w);
@@ -105,7 +105,7 @@ void morph_uk_word(const morph_out *o, const char *w, int wi, int nw)
         int yi = morph_ends(w, "їв");
         if (morph_stem(stem, sizeof stem, w, 4)) {
             strcat(stem, yi ? "єв" : "ов");
-            morph_emit(o, stem, 0, E("а", "у", "ом", "і", "ові"));
+            morph_emit(o, stem, 0, E("а", "у", "ом", "і", "ові", "е"));
         }
         morph_emit(o, w, 0, E("а", "у", "ом", "і"));   /* Ізяслав-like stems keep і */
     } else if (morph_ends(w, "ець")) {
@@ -123,7 +123,7 @@ void morph_uk_word(const morph_out *o, const char *w, int wi, int nw)
         else
             morph_emit(o, w, 2, E("і", "ю", "ею", "ям"));
     } else if (morph_ends(w, "а")) {
-        morph_emit(o, w, 2, E("и", "і", "у", "ою"));
+        morph_emit(o, w, 2, E("и", "і", "у", "ою", "о"));   /* о: vocative */
         if (morph_stem(stem, sizeof stem, w, 2))
             velar_locative(o, stem);
     } else if (morph_ends(w, "о")) {

@@ -210,7 +210,7 @@ static int word_has(const tn_places *pl, const tn_word *w, uint32_t g, uint8_t w
     return 0;
 }
 
-#define MAX_CANDS 32
+#define MAX_CANDS 512     /* Oblast de ...: one first word, many names */
 
 int tn_places_match(const tn_places *pl, const tn_word *w0, int query, tn_next_word next,
                     void *ctx, uint32_t *ids, int *n_words)
