@@ -472,7 +472,8 @@ static uint32_t find_place(const placec *pc, const char *id)
 void placec_resolve(placec *pc)
 {
     size_t i, j;
-    qsort(pc->places, pc->n_places, sizeof *pc->places, place_cmp);
+    if (pc->n_places)   /* a lexicon without a gazetteer: qsort must not get NULL */
+        qsort(pc->places, pc->n_places, sizeof *pc->places, place_cmp);
     /* A place defined again adds nothing (user files layer names only);
     ** within one file it is a mistake. */
     for (i = j = 0; i < pc->n_places; i++) {
