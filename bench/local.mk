@@ -88,3 +88,21 @@ bench-clean:
 clean-local: bench-clean
 
 .PHONY: bench bench-clean
+
+## The gazetteer's cost (bench/places_bench.c): lexicon size and open time,
+## analyzer throughput with place terms on and off in the same run.
+EXTRA_PROGRAMS += bench/places_bench
+bench_places_bench_SOURCES = bench/places_bench.c
+bench_places_bench_LDADD = libtoponorm.la
+bench: bench-places
+bench-places: toponorm.lex bench/places_bench$(EXEEXT)
+	@corpus='$(CORPUS)'; \
+	if test -z "$$corpus"; then \
+	  $(MAKE) $(AM_MAKEFLAGS) $(BENCH_CORPUS_CACHE) || exit 1; \
+	  corpus='$(BENCH_CORPUS_CACHE)'; \
+	fi; \
+	$(MKDIR_P) bench/out && \
+	TOPONORM_LEXICON='$(abs_top_builddir)/toponorm.lex' \
+	$(LIBTOOL) --mode=execute ./bench/places_bench$(EXEEXT) --reps '$(BENCH_REPS)' "$$corpus" \
+	  | tee bench/out/places.txt
+.PHONY: bench-places

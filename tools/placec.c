@@ -666,8 +666,10 @@ static void on_form(void *ctx, const char *form, unsigned flags)
     lemma = flags & TN_POSTF_ADJ ? fc->adj_lemma : fc->lemma;
     add_post(pc, ws.w[0].exact, fc->place, fc->group, fc->wi, fc->nw,
              (uint8_t)(flags | fc->extra), lemma);
-    /* Its romanisations, through the key; ambiguity is about the spelling */
-    for (k = 0; k < ws.w[0].n_strs; k++)
+    /* Its romanisations, through the key; ambiguity is about the spelling.
+    ** Not for derived adjectives: romanised text writes the name, and their
+    ** keys were a fifth of the lexicon (and of its open time). */
+    for (k = 0; k < ws.w[0].n_strs && !(flags & TN_POSTF_ADJ); k++)
         add_post(pc, ws.w[0].strs[k], fc->place, fc->group, fc->wi, fc->nw,
                  (uint8_t)((flags | fc->extra | TN_POSTF_KEY | fc->xlang) &
                            ~(TN_POSTF_AMBIG | TN_POSTF_NEVER)), lemma);

@@ -95,8 +95,11 @@ int tn_places_load(toponorm_lexicon *lx, const char *path, toponorm_error *err)
     for (i = 0; i < pl->n_entries; i++) {
         const unsigned char *r = b + pl->entries + (size_t)i * TN_ENTRY_SIZE;
         uint32_t first = tn_rd32(r + 8), n = tn_rd16(r + 6);
-        if (!tn_pool_str(b, pool, pool_n, tn_rd32(r), tn_rd16(r + 4)) || !n ||
-            first > pl->n_post || n > pl->n_post - first)
+        uint32_t so = tn_rd32(r), sl = tn_rd16(r + 4);
+        /* A lookup string is only compared (length + bytes), never handed
+        ** out: in bounds and NUL-terminated is enough (the pool is UTF-8). */
+        if (so > pool_n || sl > pool_n - so || pool_n - so - sl < 1 ||
+            b[pool + so + sl] != '\0' || !n || first > pl->n_post || n > pl->n_post - first)
             return BAD("entry");
     }
     for (i = 0; i < pl->n_post; i++) {
