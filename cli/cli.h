@@ -4,6 +4,7 @@
 #ifndef TN_CLI_H
 #define TN_CLI_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <toponorm/toponorm.h>
 
@@ -38,5 +39,14 @@ int  cli_analyzer_open(cli_analyzer *ca, const char *lexicon);
 /* The same with the lexicon only (an and sc stay NULL), for translit and check. */
 int  cli_lexicon_open(cli_analyzer *ca, const char *lexicon);
 void cli_analyzer_close(cli_analyzer *ca);
+
+/*
+** Shards (shard.c): a document with this id belongs to shard
+** FNV-1a-64(id) % n + 1 (1..n).  cli_shard_parse reads "K/N" (1 <= K <= N);
+** -1 when malformed.
+*/
+uint64_t cli_shard_hash(const char *id, size_t len);
+unsigned cli_shard_of(const char *id, size_t len, unsigned n);
+int      cli_shard_parse(const char *s, unsigned *k, unsigned *n);
 
 #endif

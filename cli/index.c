@@ -45,7 +45,8 @@ typedef struct indexer {
     int term_err;                 /* a term could not be added */
     int strict, quiet, verbose, progress;
     unsigned long batch, in_batch;
-    unsigned long docs, bad;
+    unsigned long docs, bad, other_shard;
+    unsigned shard_k, shard_n;    /* --shard K/N: keep only shard K of N (n 0: all) */
     unsigned long long bytes, total;   /* bytes read; total input size (0: unknown) */
     double t0, shown;
     char term[TNX_MAX_TERM + 8];
@@ -127,6 +128,11 @@ static int add_doc(indexer *ix, json_t *obj)
     char *data;
     int rc;
 
+    if (ix->shard_n &&
+        cli_shard_of(json_string_value(jid), json_string_length(jid), ix->shard_n) != ix->shard_k) {
+        ix->other_shard++;              /* another shard's document: not ours to store */
+        return EXIT_OK;
+    }
     tnx_doc_clear(ix->doc);
     ix->pos_base = ix->pos_max = 0;
     ix->term_err = 0;
@@ -465,6 +471,8 @@ static void usage(FILE *f)
             "  -r, --recursive   index the files under directories\n"
             "  --strict          stop at the first bad line (after committing the documents before it)\n"
             "  --batch-size N    documents per commit (default 1000)\n"
+            "  --shard K/N       keep only the documents of shard K (1..N): those whose id\n"
+            "                    hashes to it, FNV-1a 64 of the id's bytes mod N, plus 1\n"
             "  -q, --quiet       no progress line;   -v, --verbose  name each document\n"
             "  --lexicon FILE    the compiled lexicon (default: $TOPONORM_LEXICON or the installed one)\n"
             "A bad line is reported as FILE:LINE: reason (stdin:LINE for stdin) and skipped;\n"
@@ -479,7 +487,7 @@ int cmd_index(int argc, char **argv)
         {"strict", no_argument, NULL, 's'}, {"batch-size", required_argument, NULL, 'b'},
         {"quiet", no_argument, NULL, 'q'}, {"verbose", no_argument, NULL, 'v'},
         {"lexicon", required_argument, NULL, 'x'}, {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
+        {"shard", required_argument, NULL, 'S'}, {NULL, 0, NULL, 0},
     };
     indexer ix;
     const char *lexicon = NULL, *dbopt = NULL;
@@ -497,6 +505,13 @@ int cmd_index(int argc, char **argv)
         case 'q': ix.quiet = 1; break;
         case 'v': ix.verbose = 1; break;
         case 'x': lexicon = optarg; break;
+        case 'S':
+            if (cli_shard_parse(optarg, &ix.shard_k, &ix.shard_n) != 0) {
+                fprintf(stderr, "toponorm index: --shard takes K/N with 1 <= K <= N, not '%s'\n",
+                        optarg);
+                return EXIT_USAGE;
+            }
+            break;
         case 'b':
             errno = 0;
             ix.batch = strtoul(optarg, &end, 10);
@@ -563,9 +578,13 @@ int cmd_index(int argc, char **argv)
             rc = crc;
     }
     progress(&ix, 1);
-    if (ix.verbose || (ix.progress && rc == EXIT_OK))
-        fprintf(stderr, "%lu documents indexed into %s%s", ix.docs, ix.dbpath,
-                ix.bad ? "" : "\n");
+    if (ix.verbose || (ix.progress && rc == EXIT_OK)) {
+        fprintf(stderr, "%lu documents indexed into %s", ix.docs, ix.dbpath);
+        if (ix.shard_n)
+            fprintf(stderr, " (shard %u/%u; %lu for other shards)", ix.shard_k, ix.shard_n,
+                    ix.other_shard);
+        fputs(ix.bad ? "" : "\n", stderr);
+    }
     if (ix.bad) {
         if (ix.verbose || ix.progress)
             fprintf(stderr, ", %lu bad input%s skipped\n", ix.bad, ix.bad == 1 ? "" : "s");
