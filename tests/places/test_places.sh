@@ -46,6 +46,13 @@ stems=$(printf 'Харьков Харькова Харькове Харьков�
         TOPONORM_LEXICON="$tmp/p.lex" "$T" analyze | grep -o 'stem:[^ ]*' | sort -u | tr '\n' ' ')
 is "$stems" "stem:харків " "the forms of Харьков and Харків share the stem харків (Snowball: харьк, харьков)"
 
+# The light Ukrainian stemmer (plugin/stem/stem_uk.c): case forms of one
+# ordinary word share a stem; different words keep apart.
+stems=$(printf 'книга книги книгою обстрілу обстріли обстрілом' |
+        TOPONORM_LEXICON="$tmp/p.lex" "$T" analyze --lang uk | grep -o 'stem:[^ ]*' | tr '\n' ' ')
+is "$stems" "stem:книг stem:книг stem:книг stem:обстріл stem:обстріл stem:обстріл " \
+   "uk stems: книга/книги/книгою -> книг, обстрілу/обстріли/обстрілом -> обстріл"
+
 # A lexicon without places: no place terms, the other terms unchanged.
 # shellcheck disable=SC2086
 "$LEXC" -o "$tmp/np.lex" $srcs 2>/dev/null
