@@ -21,7 +21,7 @@ check_PROGRAMS += tests/freeport
 tests_freeport_SOURCES = tests/freeport.c
 
 TEST_CFLAGS = $(AM_CFLAGS) $(ICU_CFLAGS) $(PTHREAD_CFLAGS)
-TEST_LDADD = libtoponorm.la $(ICU_LIBS) $(PTHREAD_LIBS)
+TEST_LDADD = libtoponorm.la $(ICU_LIBS) $(PTHREAD_LIBS) $(XXHASH_LIBS)
 
 ## Match key: precision and recall on pairs from the standards.
 check_PROGRAMS += tests/key/test_keypairs

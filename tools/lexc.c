@@ -590,7 +590,7 @@ static int write_lexicon(const char *out, table *tabs, size_t ntabs, const char 
     tn_wr32(img + TN_H_PLACES, (uint32_t)places_off);
     tn_wr32(img + TN_H_PLACESLEN, (uint32_t)places_n);
     size += sp.n;
-    tn_wr32(img + TN_H_CRC, tn_lex_crc(img, size));
+    tn_wr32(img + TN_H_SUM, tn_lex_sum(img, size));
 
     snprintf(tmp, sizeof tmp, "%s.tmp", out);
     f = fopen(tmp, "wb");

@@ -324,7 +324,7 @@ int toponorm_lexicon_open(const char *path, toponorm_lexicon **out,
         rc = tn_error(err, TOPONORM_EFORMAT, path, 0,
                       "truncated or padded lexicon: header says %u bytes, file has %zu",
                       tn_rd32(b + TN_H_FSIZE), lx->size);
-    else if (tn_lex_crc(b, lx->size) != tn_rd32(b + TN_H_CRC))
+    else if (tn_lex_sum(b, lx->size) != tn_rd32(b + TN_H_SUM))
         rc = tn_error(err, TOPONORM_EFORMAT, path, 0, "corrupt lexicon: checksum mismatch");
     else
         rc = load(lx, path, err);

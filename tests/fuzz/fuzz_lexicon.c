@@ -5,7 +5,7 @@
 ** must open, or fail with TOPONORM_EFORMAT / TOPONORM_EVERSION and an error
 ** naming the file; never crash.  A lexicon that opens must analyze a sample
 ** text with well-formed terms.  Since nearly every mutation breaks the
-** CRC-32, an input that starts with the magic is also tried a second time
+** checksum, an input that starts with the magic is also tried a second time
 ** with its file size and checksum fields repaired, so the loader's own
 ** checks (offsets, counts, strings, rules) get fuzzed too.
 */
@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "lexfmt.h"
 
 #include "fuzz_check.h"
 
@@ -47,26 +49,6 @@ static void put_file(const uint8_t *data, size_t size)
     FILE *f = fopen(path, "wb");
     if (!f || (size && fwrite(data, 1, size, f) != size) || fclose(f) != 0)
         fz_fail("cannot write the temporary lexicon", NULL);
-}
-
-static uint32_t crc32_ieee(const unsigned char *p, size_t n)
-{
-    static uint32_t table[256];
-    uint32_t c;
-    size_t i;
-    if (!table[1]) {
-        for (i = 0; i < 256; i++) {
-            int k;
-            c = (uint32_t)i;
-            for (k = 0; k < 8; k++)
-                c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            table[i] = c;
-        }
-    }
-    c = 0xFFFFFFFFu;
-    for (i = 0; i < n; i++)
-        c = table[(c ^ p[i]) & 0xFF] ^ (c >> 8);
-    return c ^ 0xFFFFFFFFu;
 }
 
 static void wr32(uint8_t *p, uint32_t v)
@@ -126,13 +108,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fz_init();
     put_file(data, size);
     try_open();
-    if (size >= 64 && memcmp(data, "TOPONLEX", 8) == 0) {
+    if (size >= TN_LEX_HEADER_SIZE && memcmp(data, "TOPONLEX", 8) == 0) {
         uint8_t *fixed = malloc(size);
         if (!fixed)
             fz_fail("out of memory", NULL);
         memcpy(fixed, data, size);
         wr32(fixed + 16, (uint32_t)size);
-        wr32(fixed + 20, crc32_ieee(fixed + 64, size - 64));
+        wr32(fixed + TN_H_SUM, tn_lex_sum(fixed, size));
         put_file(fixed, size);
         try_open();
         free(fixed);

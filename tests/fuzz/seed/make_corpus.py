@@ -15,10 +15,13 @@ import struct
 import subprocess
 import sys
 import tempfile
-import zlib
+
+import xxhash  # Debian python3-xxhash: the lexicon checksum is XXH3-64
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(os.path.dirname(HERE), "corpus")
+# A small gazetteer, so the seeds have a places section to corrupt.
+PLACES = os.path.join(os.path.dirname(os.path.dirname(HERE)), "places")
 
 # fuzz_analyze: byte 0 = flags (see fuzz_analyze.c), the rest is the text.
 QUERY, UK, RU, EN = 0x01, 0x02, 0x04, 0x06
@@ -78,11 +81,17 @@ def u32(v):
     return struct.pack("<I", v & 0xFFFFFFFF)
 
 
+HEADER = 80  # TN_LEX_HEADER_SIZE
+
+
 def fix(img):
-    """Repair the file size and CRC fields of a lexicon image."""
+    """Repair the file size and checksum fields of a lexicon image
+    (tn_lex_sum: XXH3-64 of the whole image, checksum field read as zero,
+    low 32 bits)."""
     img = bytearray(img)
     img[16:20] = u32(len(img))
-    img[20:24] = u32(zlib.crc32(bytes(img[64:])))
+    img[20:24] = u32(0)
+    img[20:24] = u32(xxhash.xxh3_64_intdigest(bytes(img)))
     return bytes(img)
 
 
@@ -106,7 +115,9 @@ def main():
         out = os.path.join(tmp, "tiny.lex")
         subprocess.check_call([lexc, "--strict", "--data-version", "tiny-1", "-o", out,
                                os.path.join(HERE, "tiny-cyrl.tsv"),
-                               os.path.join(HERE, "tiny-latn.tsv")])
+                               os.path.join(HERE, "tiny-latn.tsv"),
+                               os.path.join(PLACES, "places-fixture.tsv"),
+                               os.path.join(PLACES, "names-fixture.tsv")])
         lex = open(out, "rb").read()
     n = len(lex)
     ntab, toff = struct.unpack_from("<II", lex, 24)
@@ -115,14 +126,16 @@ def main():
         "intact": lex,
         "empty": b"",
         "magic-only": b"TOPONLEX",
-        "header-only": lex[:64],
-        "trunc-63": lex[:63],
+        "header-only": lex[:HEADER],
+        "trunc-79": lex[:HEADER - 1],
         "trunc-100": lex[:100],
         "trunc-half": lex[: n // 2],
         "trunc-minus-1": lex[:-1],
         "padded": lex + b"\0",
         "bad-magic": b"TOPONLEY" + lex[8:],
         "format-2": lex[:8] + u32(2) + lex[12:],
+        "fixed-places-off": fix(lex[:64] + u32(0xFFFFFF00) + lex[68:]),
+        "fixed-places-len": fix(lex[:68] + u32(0xFFFFFFFF) + lex[72:]),
         "bad-crc": lex[:20] + u32(0) + lex[24:],
         "fixed-ntables-big": fix(lex[:24] + u32(ntab + 1) + lex[28:]),
         "fixed-nrules-small": fix(lex[:32] + u32(nrul - 1) + lex[36:]),
