@@ -9,12 +9,14 @@ PLACES_SRC = \
 	lexicons/places/places-geonames.tsv \
 	lexicons/places/places-renames.tsv \
 	lexicons/places/places-areas.tsv \
+	lexicons/places/places-curated.tsv \
 	lexicons/places/names-iso-codes.tsv \
 	lexicons/places/names-geonames.tsv \
 	lexicons/places/names-renames.tsv \
 	lexicons/places/names-historical-en.tsv \
 	lexicons/places/names-exonyms.tsv \
-	lexicons/places/names-areas.tsv
+	lexicons/places/names-areas.tsv \
+	lexicons/places/names-curated.tsv
 
 EXTRA_DIST += $(PLACES_SRC) lexicons/places/README.md lexicons/places/renames.tsv \
 	tools/places/regenerate tools/places/gen-places.py tools/places/geonames-dump.c

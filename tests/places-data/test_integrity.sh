@@ -76,6 +76,21 @@ is "$(echo $n)" 24 "all 24 oblasts have an English \"X region\""
 # Areas
 for x in "uk Донбас" "ru Донбасс" "en Donbas"; do set -- $x; has x-donbas "$1" "$2" region-form; done
 has x-donbas en Donbass variant
+# Ukrainian names the uk catalog lacks (it gives the English name): from hunspell-uk by key
+for x in "707292 Ізюм" "713716 Алчевськ" "688373 Ясинувата" "692832 Старобільськ" \
+         "713259 Антрацит" "695357 Курахове" "710229 Дебальцеве"; do
+	set -- $x; has "$1" uk "$2" official
+done
+# ... but not a look-alike the key joins: Доброполье's Ukrainian name is Добропілля
+awk -F'\t' '$1 == "709900" && $2 == "uk" && $3 == "Доброполе" { f = 1 } END { exit f }' "$tmp/names"
+ok $? "709900 (Dobropillia) has no uk name Доброполе"
+# Chervonopartyzansk, renamed 2016; Vuhledar, a curated place libgeonames lacks
+has 710548 uk Вознесенівка official
+has 710548 uk Червонопартизанськ former 2016
+has x-vuhledar uk Вугледар official
+has x-vuhledar ru Угледар official
+is "$(awk -F'\t' '$1 == "x-vuhledar" && $2 == "city" && $4 == "UA-14"' "$tmp/places" | wc -l | tr -d ' ')" 1 "Vuhledar is a city of Donetsk oblast"
+
 # Coverage: every UA and RU city libgeonames has; every UA city in an oblast
 is "$(awk -F'\t' '$3 == "UA" && $2 == "city" && $1 ~ /^[0-9]+$/' "$d/places-geonames.tsv" | wc -l | tr -d ' ')" 254 "254 Ukrainian cities"
 is "$(awk -F'\t' '$3 == "RU" && $2 == "city"' "$d/places-geonames.tsv" | wc -l | tr -d ' ')" 971 "971 Russian cities"

@@ -39,11 +39,6 @@ while IFS="$tab" read -r query ids via note; do
     if [ $gazetteer = 0 ] && { [ "$via" = stem ] || [ "$via" = place ]; }; then
         todo=" # TODO needs the gazetteer and morphology (issue 4)"
     fi
-    # Known gaps with the gazetteer in place; a row that passes loses its mark.
-    case "$query" in
-        Vuhledar) todo=" # TODO Vuhledar is not in the gazetteer data" ;;
-        Izium) todo=" # TODO the gazetteer has no Ukrainian name for Izium: в Ізюмі is no form of Изюм" ;;
-    esac
     tap_n=$((tap_n + 1))
     if [ $st -eq 0 ] && [ -z "$missing$trapped$extra" ]; then
         echo "ok $tap_n - $query ($via)$todo"

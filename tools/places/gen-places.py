@@ -9,6 +9,9 @@ passes its output as --cities).  Inputs:
                                       and first-level divisions
   iso-codes                           ISO 3166-1 / 3166-2 JSON and the uk/ru catalogs
   lexicons/places/renames.tsv         curated renames (former -> current), with sources
+  hunspell-uk                         /usr/share/hunspell/uk_UA.dic: the Ukrainian name of a
+                                      UA city the uk catalog lacks (see hunspell_uk_names)
+  toponorm (built from this tree)     its match keys, to pair those names with the city
 Outputs (byte-for-byte reproducible for the same package versions): places-geonames.tsv,
 names-geonames.tsv, places-iso-codes.tsv, names-iso-codes.tsv, places-renames.tsv,
 names-renames.tsv.  The format is lexicons/places/README.md's.
@@ -27,6 +30,7 @@ CYRL_LANGS = ("uk", "ru", "be")
 COUNTRIES = ("UA", "RU")          # every city of these; elsewhere only the big ones
 BIG_CITY = 1000000                # population threshold for the other countries
 LOCALEDIR = "/usr/share/locale"
+HUNSPELL_UK = "/usr/share/hunspell/uk_UA.dic"
 ISODIR = "/usr/share/iso-codes/json"
 
 LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
@@ -187,10 +191,97 @@ def slug(s):
     return "x-" + re.sub(r"[^a-z0-9]+", "-", s).strip("-")
 
 
+# ---- Ukrainian names from hunspell-uk ------------------------------------------------
+DIC_PROPER = re.compile(r"[А-ЯІЇЄҐ][а-яіїєґ'’]+(?:-[А-ЯІЇЄҐа-яіїєґ][а-яіїєґ'’]+)*")
+
+
+def dic_proper_nouns(path):
+    """The capitalised stems of a hunspell .dic (first line: the count; then word/FLAGS)."""
+    out = set()
+    try:
+        with open(path, encoding="utf-8") as f:
+            next(f, None)
+            for line in f:
+                w = clean(line.split("/", 1)[0].split("\t", 1)[0])
+                if DIC_PROPER.fullmatch(w):
+                    out.add(w)
+    except OSError as e:
+        die("%s: %s (install the Debian package hunspell-uk)" % (path, e.strerror))
+    return out
+
+
+def match_keys(toponorm, lexicon, names):
+    """{name: frozenset of its match keys}, as the analyzer computes them: the key terms
+    of the one token spanning the whole name (a Latin name has one per reading)."""
+    names = sorted(names)
+    r = subprocess.run([toponorm, "analyze", "--lines", "--lexicon", lexicon],
+                       input="".join(n + "\n" for n in names), capture_output=True,
+                       text=True, encoding="utf-8")
+    if r.returncode != 0:
+        die("%s analyze: exit %d: %s" % (toponorm, r.returncode, r.stderr.strip()))
+    out = {}
+    for line in r.stdout.splitlines():
+        d = json.loads(line)
+        n = names[d["line"] - 1]
+        size = len(n.encode("utf-8"))
+        out[n] = frozenset(t["term"] for tok in d["tokens"]
+                           if tok["start"] == 0 and tok["end"] == size
+                           for t in tok["terms"] if t["kind"] == "key")
+    if len(out) != len(names):
+        die("%s analyze: %d lines out for %d in" % (toponorm, len(out), len(names)))
+    return out
+
+
+# A Russian name in -ье (en -'ye) is -я with a doubled consonant in Ukrainian (Доброполье /
+# Добропілля, Запорожье / Запоріжжя), which the key does not join; its key (-е) would find
+# another word (Доброполе), so such names are not matched.
+RU_NEUTER_YE = re.compile(r"(?:ье|['’]ye)$")
+# The Russian neuter -ово/-ево/-ино of a place name is -ове/-еве/-ине in Ukrainian
+# (Курахово / Курахове, Дебальцево / Дебальцеве, Лутугино / Лутугине).
+RU_NEUTER_O = re.compile(r"(?<=[вн])о$")
+
+
+def hunspell_uk_names(toponorm, lexicon, want):
+    """want: {place id: {lang: its name in the GeoNames catalogs}} for the UA cities with
+    no Ukrainian name.  A place gets the capitalised hunspell-uk entry whose match key is
+    a key of one of those names (Алчевськ ~ ru Алчевск, en Alchevs'k), when exactly one
+    entry qualifies; failing that, the one whose key is that of the ru name with the
+    Ukrainian neuter ending (Дебальцево -> Дебальцеве).  Returns ({id: name}, {id: why})."""
+    dic = dic_proper_nouns(HUNSPELL_UK)
+    names = {pid: sorted(n for n in v.values() if not RU_NEUTER_YE.search(n))
+             for pid, v in want.items()}
+    neuter = {pid: RU_NEUTER_O.sub("е", v["ru"]) for pid, v in want.items()
+              if "ru" in v and RU_NEUTER_O.search(v["ru"])}
+    keys = match_keys(toponorm, lexicon,
+                      dic | {n for v in names.values() for n in v} | set(neuter.values()))
+    by_key = {}
+    for w in dic:
+        for k in keys[w]:
+            by_key.setdefault(k, set()).add(w)
+
+    def candidates(ns):
+        ks = set().union(*(keys[n] for n in ns))
+        return sorted(set().union(*(by_key.get(k, set()) for k in ks)))
+
+    got, why = {}, {}
+    for pid in sorted(want):
+        cand = candidates(names[pid])
+        if not cand and pid in neuter:
+            cand = candidates([neuter[pid]])
+        if len(cand) == 1:
+            got[pid] = cand[0]
+        else:
+            why[pid] = ("no hunspell-uk entry with the key of %s" % "/".join(sorted(want[pid].values()))
+                        if not cand else "several entries: %s" % " ".join(cand))
+    return got, why
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cities", required=True, help="output of geonames-dump")
     ap.add_argument("--dir", required=True, help="lexicons/places")
+    ap.add_argument("--toponorm", required=True, help="a toponorm built from this tree")
+    ap.add_argument("--lexicon", required=True, help="its toponorm.lex (for the match keys)")
     a = ap.parse_args()
 
     gn = {l: catalog("geonames", l) for l in LANGS}
@@ -204,6 +295,7 @@ def main():
     v_gn = pkg_version("libgeonames-common")
     v_lib = pkg_version("libgeonames0")
     v_iso = pkg_version("iso-codes")
+    v_hun = pkg_version("hunspell-uk")
     src_gn = [
         "geonames-mo  /usr/share/locale/<lang>/LC_MESSAGES/geonames.mo from Debian "
         "libgeonames-common %s (keyed by geonameid);" % v_gn,
@@ -337,7 +429,17 @@ def main():
                      "population >= %d; region = ISO 3166-2 code (UA, RU) matched by name." % BIG_CITY]))
     gnames = Out(header("names-geonames.tsv: names of the cities, countries and regions of "
                         "places-*.tsv from the GeoNames catalogs",
-                        src_gn,
+                        src_gn + [
+                            "hunspell-uk-key  a uk name for a UA city whose uk catalog entry was the English",
+                            "             name: the one capitalised entry of /usr/share/hunspell/uk_UA.dic",
+                            "             (Debian hunspell-uk %s; (c) 1999-2009 Vladimir Yakovchuk, Oleg" % v_hun,
+                            "             Podgurniy, Dmytro Kovalyov, Maksym Polyakov, Andriy Rysin, Valentyn",
+                            "             Solomko, Volodymyr M. Lisivka, Eugeniy Meshcheryakov; GPL-2+ or",
+                            "             LGPL-2.1+ or MPL-1.1, /usr/share/doc/hunspell-uk/copyright) whose",
+                            "             toponorm match key equals the key of one of the city's GeoNames",
+                            "             names (Алчевськ ~ Алчевск, Alchevs'k), else of its ru name with the uk",
+                            "             neuter ending (Дебальцево -> Дебальцеве); none when no entry or several",
+                            "             entries qualify (tools/places/gen-places.py, hunspell_uk_names)."],
                         NAMES_COLS,
                         ["Dropped: Latin names in uk/ru/be slots (an untranslated entry is the",
                          "English name), Cyrillic names in en/de/pl/fr slots, ru names with і ї є ґ",
@@ -345,6 +447,7 @@ def main():
                          "former name in renames.tsv is typed `former` with the rename year; the",
                          "current name is in names-renames.tsv."]))
     stats = {"dropped": []}
+    official = {}      # id -> the names typed official in the catalogs
     for c in sel:
         pid = c["id"]
         en = gn["en"].get(pid)
@@ -367,6 +470,21 @@ def main():
                 t, y = "former", catalog_of[pid][1]
                 catalog_of[pid][0].discard((l, f))
             gnames.add(pid, l, n, t, y, "geonames-mo")
+            if t == "official":
+                official.setdefault(pid, {})[l] = n
+
+    # UA cities whose uk catalog entry was the English name: the hunspell-uk entry
+    # with the key of one of their other names (see hunspell_uk_names)
+    want = {c["id"]: official.get(c["id"], {}) for c in sel
+            if c["cc"] == "UA" and "uk" not in official.get(c["id"], {})
+            and not any(l == "uk" for l, _ in current_of.get(c["id"], ()))}
+    got, why = hunspell_uk_names(a.toponorm, a.lexicon, {k: v for k, v in want.items() if v})
+    for pid, n in sorted(got.items()):
+        gnames.add(pid, "uk", n, "official", "-", "hunspell-uk-key")
+        sys.stderr.write("gen-places: uk name from hunspell-uk: %s %s\n" % (pid, n))
+    for pid in sorted(set(want) - set(got)):
+        sys.stderr.write("gen-places: no uk name for %s: %s\n"
+                         % (pid, why.get(pid, "no other name to match")))
 
     for pid, (left, _) in sorted(catalog_of.items()):
         if left:
