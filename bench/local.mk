@@ -108,3 +108,48 @@ bench-places: toponorm.lex bench/places_bench$(EXEEXT)
 	$(LIBTOOL) --mode=execute ./bench/places_bench$(EXEEXT) --reps '$(BENCH_REPS)' "$$corpus" \
 	  | tee bench/out/places.txt
 .PHONY: bench-places
+
+## `make bench-xapian [BENCH_XAPIAN_MB=50]`: index and search figures of the
+## Xapian side (bench/run-xapian.sh): toponorm index vs a plain Xapian
+## TermGenerator indexer and one with Stem("russian") (bench/xapian_baseline.cc,
+## same documents, same commit batches), BENCH_XAPIAN_REPS runs each, medians;
+## peak RSS at 5, 50, 200 MB; database sizes; search latency in-process
+## (bench/xsearch.c, with the CLI's query and snippet code), through
+## `search --batch` and one process per query.  Results: bench/out/xapian.txt.
+## The queries: tests/data/search-cases.tsv plus words and word pairs drawn
+## from the corpus (every 37th document), 1000 in all.
+EXTRA_PROGRAMS += bench/xapian_baseline bench/xsearch
+bench_xapian_baseline_SOURCES = bench/xapian_baseline.cc
+bench_xapian_baseline_CXXFLAGS = $(WARN_CXXFLAGS) $(XAPIAN_CFLAGS) $(JANSSON_CFLAGS)
+bench_xapian_baseline_LDADD = $(XAPIAN_LIBS) $(JANSSON_LIBS)
+bench_xsearch_SOURCES = bench/xsearch.c cli/query.c cli/docdata.c cli/snippet.c
+bench_xsearch_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/cli -I$(top_srcdir)/plugin/xapian \
+	$(JANSSON_CFLAGS)
+bench_xsearch_LDADD = libtoponorm-xapian.la libtoponorm.la $(JANSSON_LIBS)
+nodist_EXTRA_bench_xsearch_SOURCES = dummy.cxx
+EXTRA_DIST += bench/run-xapian.sh
+
+BENCH_XAPIAN_REPS = 3
+bench/out/corpus-5mb.jsonl bench/out/corpus-50mb.jsonl bench/out/corpus-200mb.jsonl:
+	@$(MKDIR_P) bench/out
+	$(AM_V_GEN)mb=`echo $@ | sed 's/.*corpus-//; s/mb.jsonl//'` && \
+	  $(BENCH_PYTHON3) '$(BENCH_MAKE_CORPUS)' --mb $$mb > $@.tmp && mv -f $@.tmp $@
+
+bench/out/xapian-queries.txt: bench/out/corpus-50mb.jsonl $(srcdir)/tests/data/search-cases.tsv
+	$(AM_V_GEN){ grep -v '^#' '$(srcdir)/tests/data/search-cases.tsv' | cut -f1 | grep -v '^ *$$'; \
+	  awk 'NR % 37 == 0' bench/out/corpus-50mb.jsonl | sed 's/.*"text": "//; s/\\[nt]/ /g' | \
+	  tr -s ' .,;:()[]"' '\n' | awk 'length($$0) >= 5 && $$0 !~ /[\\0-9=<>\/*{}|$$]/' | \
+	  awk 'NR % 7 == 1 { print } NR % 7 == 4 { w = $$0 } NR % 7 == 5 { print w, $$0 }'; } | \
+	  head -n 1000 > $@.tmp && mv -f $@.tmp $@
+
+bench-xapian: toponorm$(EXEEXT) toponorm.lex bench/xapian_baseline$(EXEEXT) bench/xsearch$(EXEEXT) \
+	bench/out/corpus-5mb.jsonl bench/out/corpus-50mb.jsonl bench/out/corpus-200mb.jsonl \
+	bench/out/xapian-queries.txt
+	TOPONORM_LEXICON='$(abs_top_builddir)/toponorm.lex' \
+	$(LIBTOOL) --mode=execute $(SHELL) '$(srcdir)/bench/run-xapian.sh' \
+	  '$(abs_top_builddir)/toponorm$(EXEEXT)' '$(abs_top_builddir)/bench/xapian_baseline$(EXEEXT)' \
+	  '$(abs_top_builddir)/bench/xsearch$(EXEEXT)' \
+	  bench/out/corpus-50mb.jsonl bench/out/corpus-5mb.jsonl bench/out/corpus-200mb.jsonl \
+	  '$(BENCH_XAPIAN_REPS)' bench/out bench/out/xapian-queries.txt
+
+.PHONY: bench-xapian

@@ -1,0 +1,93 @@
+#!/bin/sh
+# run-xapian.sh: `make bench-xapian` (see bench/local.mk for the knobs).
+#
+#   run-xapian.sh TOPONORM BASELINE XSEARCH CORPUS50 CORPUS5 CORPUS200 REPS OUT QUERIES
+#
+# Index: `toponorm index` vs xapian_baseline (TermGenerator, no stemmer) vs
+# xapian_baseline --stem russian, the same JSON Lines corpus, 1000 documents
+# per commit, REPS runs each in turn (interleaved, so load from other
+# processes hits all three alike); medians of wall and CPU (user+sys) time,
+# peak RSS, database size.  Peak RSS of `toponorm index` at 5, 50, 200 MB.
+# Search over the 50 MB database: in-process (xsearch: analysis alone, and
+# the whole query with snippets, median and p99 over the queries), the CLI
+# with --batch (one process, mean per query), and one process per query.
+set -e
+T=$1 B=$2 X=$3 C50=$4 C5=$5 C200=$6 REPS=$7 OUT=$8 QUERIES=$9
+mkdir -p "$OUT"
+res=$OUT/xapian.txt
+db=$OUT/xdb
+: >"$OUT/xapian-samples.txt"
+
+# measure NAME CMD...: one run, stdin the corpus ($in); appends
+# "NAME wall user+sys maxrss_kB" to the samples.
+measure() {
+    name=$1; shift
+    rm -rf "$db"
+    /usr/bin/time -f "%e %U %S %M" -o "$OUT/time.tmp" "$@" <"$in" >/dev/null
+    awk -v n="$name" '{ printf "%s %.2f %.2f %d\n", n, $1, $2 + $3, $4 }' "$OUT/time.tmp" \
+        | tee -a "$OUT/xapian-samples.txt" >&2
+}
+median() {  # median NAME FIELD
+    awk -v n="$1" -v f="$2" '$1 == n { print $f }' "$OUT/xapian-samples.txt" | sort -g |
+        awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+
+in=$C50
+mb=$(awk '{ s += length($0) } END { printf "%.1f", s / 1e6 }' "$in" 2>/dev/null || echo "?")
+ndocs=$(wc -l <"$in")
+r=1
+while [ $r -le "$REPS" ]; do
+    measure toponorm "$T" index --quiet "$db"
+    du -sk "$db" | awk '{ print "size toponorm", $1 }' >>"$OUT/xapian-sizes.tmp"
+    measure plain "$B" "$db"
+    du -sk "$db" | awk '{ print "size plain", $1 }' >>"$OUT/xapian-sizes.tmp"
+    measure stem "$B" --stem russian "$db"
+    du -sk "$db" | awk '{ print "size stem", $1 }' >>"$OUT/xapian-sizes.tmp"
+    r=$((r + 1))
+done
+size() { awk -v n="$1" '$2 == n { print $3 }' "$OUT/xapian-sizes.tmp" | tail -1; }
+
+# Peak RSS against corpus size (one run each; the 50 MB figure from above).
+for c in "$C5" "$C200"; do
+    in=$c; measure "rss-$(basename "$c")" "$T" index --quiet "$db"
+done
+
+# The 50 MB database again, for the search figures.
+in=$C50; measure toponorm-search-db "$T" index --quiet "$db"
+"$X" "$db" <"$QUERIES" >"$OUT/xsearch.txt"
+nq=$(wc -l <"$QUERIES")
+/usr/bin/time -f "%e %U %S" -o "$OUT/time.tmp" "$T" search --batch "$db" <"$QUERIES" >"$OUT/batch.jsonl"
+batch_ms=$(awk -v n="$nq" '{ printf "%.2f", $1 * 1000 / n }' "$OUT/time.tmp")
+# One process per query: the first 200 queries, each timed alone.
+: >"$OUT/perproc.tmp"
+head -n 200 "$QUERIES" | while IFS= read -r q; do
+    /usr/bin/time -f "%e" -o "$OUT/time.tmp" "$T" search --json "$db" -- "$q" >/dev/null 2>&1 || true
+    cat "$OUT/time.tmp" >>"$OUT/perproc.tmp"
+done
+pp=$(sort -g "$OUT/perproc.tmp" | awk '{ v[NR] = $1 } END { printf "%.1f %.1f", v[int((NR + 1) / 2)] * 1000, v[int(NR * 0.99) > 0 ? int(NR * 0.99) : 1] * 1000 }')
+
+{
+    echo "# make bench-xapian: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "# corpus $in: $ndocs documents, $(du -k "$in" | cut -f1) kB of JSON Lines; $REPS runs each, medians"
+    echo "index (50 MB)           wall s   cpu s   peak RSS MB   DB MB"
+    for n in toponorm plain stem; do
+        printf '%-22s %7s %7s %12.1f %7.1f\n' "$n" "$(median $n 2)" "$(median $n 3)" \
+            "$(echo "$(median $n 4)" | awk '{ print $1 / 1024 }')" \
+            "$(echo "$(size $n)" | awk '{ print $1 / 1024 }')"
+    done
+    awk -v t="$(median toponorm 3)" -v s="$(median stem 3)" -v p="$(median plain 3)" \
+        -v tw="$(median toponorm 2)" -v sw="$(median stem 2)" 'BEGIN {
+        printf "toponorm / TermGenerator+Stem(russian): %.2fx CPU, %.2fx wall\n", t / s, tw / sw
+        printf "toponorm / TermGenerator (no stemmer):  %.2fx CPU\n", t / p }'
+    echo "peak RSS of toponorm index vs corpus size:"
+    for c in "$C5" "$C50" "$C200"; do
+        n=rss-$(basename "$c"); [ "$c" = "$C50" ] && n=toponorm
+        printf '  %-20s %8.1f MB\n' "$(basename "$c")" "$(echo "$(median "$n" 4)" | awk '{ print $1 / 1024 }')"
+    done
+    echo "search over the 50 MB database, $nq queries (microseconds; N MEDIAN P99):"
+    sed 's/^/  in-process /' "$OUT/xsearch.txt"
+    echo "  CLI --batch: $batch_ms ms per query (mean, one process, output included)"
+    echo "  CLI one process per query (200 queries): median, p99 ms: $pp"
+} | tee "$res"
+rm -f "$OUT/time.tmp" "$OUT/xapian-sizes.tmp" "$OUT/perproc.tmp"
+rm -rf "$db"

@@ -1,0 +1,138 @@
+/*
+** xsearch.c: search latency in-process, for `make bench-xapian`.
+**
+**   xsearch DB [LIMIT] < queries      one query per line
+**
+** Does per query what `toponorm search` does, with the CLI's own code
+** (cli/query.c, cli/docdata.c, cli/snippet.c): build the query with the
+** analyzer (cquery_build), run it (tnx_search, LIMIT hits, default 10), and
+** for each hit parse the stored JSON and build its snippet and matched
+** spellings; only the output is left out.  Every query runs once untimed
+** first (warm caches), then once timed.  Prints, in microseconds:
+**   analysis  N MEDIAN P99      cquery_build alone
+**   search    N MEDIAN P99      the whole query, hits and snippets included
+** and "hits TOTAL".
+*/
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "query.h"
+#include "xdb.h"
+
+typedef struct run { const cli_analyzer *ca; const cquery *cq; unsigned long hits; int rc; } run;
+
+static double now_us(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+static int on_hit(void *ctx, const tnx_hit *h)
+{
+    run *r = ctx;
+    doc_fields df;
+    hit_text ht;
+    doc_fields_parse(&df, h->data, h->data_len);
+    if (hit_text_build(&ht, r->ca, r->cq, df.title, df.title_len, df.text ? df.text : "",
+                       df.text_len, 0, h->matched, h->n_matched) != EXIT_OK)
+        r->rc = 1;
+    else
+        hit_text_free(&ht);
+    doc_fields_free(&df);
+    r->hits++;
+    return 0;
+}
+
+static int cmp_d(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static void report(const char *what, double *v, size_t n)
+{
+    qsort(v, n, sizeof *v, cmp_d);
+    printf("%s %zu %.1f %.1f\n", what, n, n ? v[n / 2] : 0, n ? v[(n * 99) / 100] : 0);
+}
+
+int main(int argc, char **argv)
+{
+    cli_analyzer ca;
+    toponorm_error err;
+    tnx_db *db;
+    char *line = NULL, msg[300];
+    size_t cap = 0, n = 0, ncap = 0;
+    ssize_t len;
+    char **qs = NULL;
+    double *ta, *ts;
+    unsigned limit = argc > 2 ? (unsigned)atoi(argv[2]) : 10;
+    run r = {&ca, NULL, 0, 0};
+
+    if (argc < 2) {
+        fputs("usage: xsearch DB [LIMIT] < queries\n", stderr);
+        return 1;
+    }
+    memset(&ca, 0, sizeof ca);
+    if (toponorm_lexicon_open(NULL, &ca.lx, &err) != TOPONORM_OK ||
+        toponorm_analyzer_new(ca.lx, NULL, &ca.an, &err) != TOPONORM_OK ||
+        toponorm_scratch_new(ca.an, &ca.sc, &err) != TOPONORM_OK) {
+        fprintf(stderr, "xsearch: %s: %s\n", err.where, err.msg);
+        return 1;
+    }
+    if (tnx_open(argv[1], TNX_READ, &db) != TNX_OK) {
+        fprintf(stderr, "xsearch: %s: %s\n", argv[1], tnx_last_error());
+        return 1;
+    }
+    while ((len = getline(&line, &cap, stdin)) > 0) {
+        if (line[len - 1] == '\n')
+            line[--len] = '\0';
+        if (len == 0)
+            continue;
+        if (n == ncap && !(qs = realloc(qs, (ncap = ncap ? 2 * ncap : 1024) * sizeof *qs)))
+            return 1;
+        qs[n++] = strdup(line);
+    }
+    free(line);
+    ta = calloc(n + 1, sizeof *ta);
+    ts = calloc(n + 1, sizeof *ts);
+    if (!ta || !ts)
+        return 1;
+    size_t done = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        done = 0;
+        r.hits = 0;
+        for (size_t i = 0; i < n; i++) {
+            cquery cq;
+            double t0 = now_us(), t1;
+            if (cquery_build(&cq, &ca, qs[i], strlen(qs[i]), 0, NULL, msg, sizeof msg) != EXIT_OK)
+                continue;                      /* e.g. no searchable word: not a query */
+            t1 = now_us();
+            r.cq = &cq;
+            if (tnx_search(db, cq.q, 0, limit, on_hit, &r, NULL) < 0 || r.rc) {
+                fprintf(stderr, "xsearch: %s\n", tnx_db_error(db));
+                return 1;
+            }
+            cquery_free(&cq);
+            ta[done] = t1 - t0;
+            ts[done] = now_us() - t0;
+            done++;
+        }
+    }
+    report("analysis", ta, done);
+    report("search", ts, done);
+    printf("hits %lu\n", r.hits);
+    for (size_t i = 0; i < n; i++)
+        free(qs[i]);
+    free(qs);
+    free(ta);
+    free(ts);
+    tnx_close(db);
+    toponorm_scratch_free(ca.sc);
+    toponorm_analyzer_free(ca.an);
+    toponorm_lexicon_close(ca.lx);
+    return 0;
+}
