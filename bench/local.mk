@@ -143,6 +143,7 @@ bench/out/xapian-queries.txt: bench/out/corpus-50mb.jsonl $(srcdir)/tests/data/s
 	  head -n 1000 > $@.tmp && mv -f $@.tmp $@
 
 bench-xapian: toponorm$(EXEEXT) toponorm.lex bench/xapian_baseline$(EXEEXT) bench/xsearch$(EXEEXT) \
+	bench/timeproc$(EXEEXT) \
 	bench/out/corpus-5mb.jsonl bench/out/corpus-50mb.jsonl bench/out/corpus-200mb.jsonl \
 	bench/out/xapian-queries.txt
 	TOPONORM_LEXICON='$(abs_top_builddir)/toponorm.lex' \
