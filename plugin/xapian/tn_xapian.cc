@@ -32,6 +32,7 @@ struct tnx_db {
 
 struct tnx_doc {
     Xapian::Document doc;
+    std::string term;   /* reused for every posting: no allocation per term */
 };
 
 struct tnx_query {
@@ -243,10 +244,11 @@ extern "C" int tnx_doc_add_posting(tnx_doc *doc, const char *term, size_t len, u
     if (len > TNX_MAX_TERM)
         return TNX_OK;
     try {
+        doc->term.assign(term, len);
         if (pos)
-            doc->doc.add_posting(std::string(term, len), pos);
+            doc->doc.add_posting(doc->term, pos);
         else
-            doc->doc.add_term(std::string(term, len));
+            doc->doc.add_term(doc->term);
         return TNX_OK;
     } catch (...) {
         return fail_global();
