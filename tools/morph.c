@@ -127,3 +127,23 @@ void morph_adjectives(const char *lang, const char *word, morph_cb cb, void *ctx
     else if (strcmp(lang, "ru") == 0)
         morph_ru_adjectives(&o, word);
 }
+
+/* The lower-case form of a capitalised Cyrillic word (first letter only). */
+void morph_lower_first(char *w)
+{
+    unsigned char *p = (unsigned char *)w;
+    unsigned cp;
+    if (p[0] < 0xC0 || (p[1] & 0xC0) != 0x80)
+        return;
+    cp = (unsigned)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+    if (cp >= 0x410 && cp <= 0x42F)
+        cp += 0x20;
+    else if (cp >= 0x400 && cp <= 0x40F)
+        cp += 0x50;
+    else if (cp == 0x490)
+        cp = 0x491;
+    else
+        return;
+    p[0] = (unsigned char)(0xC0 | cp >> 6);
+    p[1] = (unsigned char)(0x80 | (cp & 0x3F));
+}

@@ -59,4 +59,8 @@ void morph_ru_word(const morph_out *o, const char *w, int wi, int nw);
 void morph_uk_adjectives(const morph_out *o, const char *w);
 void morph_ru_adjectives(const morph_out *o, const char *w);
 
+/* Lower-case the first letter of a capitalised Cyrillic word, in place
+** (А-Я, Ѐ-Џ, Ґ; anything else is left alone). */
+void morph_lower_first(char *w);
+
 #endif

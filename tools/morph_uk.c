@@ -145,26 +145,6 @@ void morph_uk_word(const morph_out *o, const char *w, int wi, int nw)
     }
 }
 
-/* The lower-case form of a capitalised Cyrillic word (first letter only). */
-static void lower_first(char *w)
-{
-    unsigned char *p = (unsigned char *)w;
-    unsigned cp;
-    if (p[0] < 0xC0 || (p[1] & 0xC0) != 0x80)
-        return;
-    cp = (unsigned)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
-    if (cp >= 0x410 && cp <= 0x42F)
-        cp += 0x20;
-    else if (cp >= 0x400 && cp <= 0x40F)
-        cp += 0x50;
-    else if (cp == 0x490)
-        cp = 0x491;
-    else
-        return;
-    p[0] = (unsigned char)(0xC0 | cp >> 6);
-    p[1] = (unsigned char)(0x80 | (cp & 0x3F));
-}
-
 void morph_uk_adjectives(const morph_out *o, const char *w)
 {
     static const char *const end[] = {"ий", "ого", "ому", "им", "ім", "а", "ої", "ій", "у",
@@ -175,7 +155,7 @@ void morph_uk_adjectives(const morph_out *o, const char *w)
     if (n + 1 > sizeof l)
         return;
     strcpy(l, w);
-    lower_first(l);
+    morph_lower_first(l);
     if (morph_ends(l, "ськ") || morph_ends(l, "цьк") || morph_ends(l, "зьк")) {
         suf = "";
     } else if (morph_ends(l, "ь")) {

@@ -45,31 +45,7 @@ SQLITE_EXTENSION_INIT1
 
 #include "toponorm/toponorm_plugin.h"
 
-/*
-** The v2 tokenizer and the fts5_api members of SQLite 3.46's public-domain
-** fts5.h, which older headers (Debian 12 ships 3.40) lack.  Only touched
-** when the running SQLite says fts5_api.iVersion >= 3.
-*/
-typedef struct tn_fts5_tokenizer_v2 {
-    int iVersion;
-    int (*xCreate)(void *, const char **azArg, int nArg, Fts5Tokenizer **ppOut);
-    void (*xDelete)(Fts5Tokenizer *);
-    int (*xTokenize)(Fts5Tokenizer *, void *pCtx, int flags, const char *pText, int nText,
-                     const char *pLocale, int nLocale,
-                     int (*xToken)(void *, int, const char *, int, int, int));
-} tn_fts5_tokenizer_v2;
-
-typedef struct tn_fts5_api_v3 {
-    int iVersion;
-    int (*xCreateTokenizer)(fts5_api *, const char *, void *, fts5_tokenizer *,
-                            void (*)(void *));
-    int (*xFindTokenizer)(fts5_api *, const char *, void **, fts5_tokenizer *);
-    int (*xCreateFunction)(fts5_api *, const char *, void *, fts5_extension_function,
-                           void (*)(void *));
-    int (*xCreateTokenizer_v2)(fts5_api *, const char *, void *, tn_fts5_tokenizer_v2 *,
-                               void (*)(void *));
-    int (*xFindTokenizer_v2)(fts5_api *, const char *, void **, tn_fts5_tokenizer_v2 **);
-} tn_fts5_api_v3;
+#include "fts5_v2.h"
 
 /* The token that holds the place of a word with no terms (longer than 240
 ** bytes), so phrases do not match across it; folded terms are never upper case. */

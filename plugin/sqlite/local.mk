@@ -3,7 +3,7 @@
 ## sqlite3_toponorm_init from the file name.  It gets SQLite's API through
 ## sqlite3_api, so it must not link -lsqlite3.
 pkglib_LTLIBRARIES = plugin/sqlite/toponorm.la
-plugin_sqlite_toponorm_la_SOURCES = plugin/sqlite/fts5_toponorm.c
+plugin_sqlite_toponorm_la_SOURCES = plugin/sqlite/fts5_toponorm.c plugin/sqlite/fts5_v2.h
 plugin_sqlite_toponorm_la_CFLAGS = $(AM_CFLAGS) $(SQLITE3_CFLAGS)
 plugin_sqlite_toponorm_la_LIBADD = libtoponorm.la
 plugin_sqlite_toponorm_la_LDFLAGS = -module -avoid-version -shared -no-undefined \
@@ -22,6 +22,7 @@ AM_TESTS_ENVIRONMENT += \
 endif
 check_PROGRAMS += tests/sqlite/host
 tests_sqlite_host_SOURCES = tests/sqlite/host.c
+tests_sqlite_host_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/plugin/sqlite
 tests_sqlite_host_CFLAGS = $(AM_CFLAGS) $(SQLITE3_CFLAGS) $(PTHREAD_CFLAGS)
 tests_sqlite_host_LDADD = $(SQLITE3_LIBS) $(PTHREAD_LIBS)
 TESTS += tests/sqlite/test_shell.sh tests/sqlite/test_host.sh

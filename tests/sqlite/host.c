@@ -320,25 +320,9 @@ static void test_readers(const char *dir)
 ** the module's real init: it must register v2 as well as v1, and the v2
 ** xTokenize must read the locale as the language hint.
 */
-typedef struct v2_tokenizer {
-    int iVersion;
-    int (*xCreate)(void *, const char **, int, Fts5Tokenizer **);
-    void (*xDelete)(Fts5Tokenizer *);
-    int (*xTokenize)(Fts5Tokenizer *, void *, int, const char *, int, const char *, int,
-                     int (*)(void *, int, const char *, int, int, int));
-} v2_tokenizer;
-
-typedef struct v3_api {
-    int iVersion;
-    int (*xCreateTokenizer)(fts5_api *, const char *, void *, fts5_tokenizer *,
-                            void (*)(void *));
-    int (*xFindTokenizer)(fts5_api *, const char *, void **, fts5_tokenizer *);
-    int (*xCreateFunction)(fts5_api *, const char *, void *, fts5_extension_function,
-                           void (*)(void *));
-    int (*xCreateTokenizer_v2)(fts5_api *, const char *, void *, v2_tokenizer *,
-                               void (*)(void *));
-    int (*xFindTokenizer_v2)(fts5_api *, const char *, void **, v2_tokenizer **);
-} v3_api;
+#include "fts5_v2.h"
+typedef tn_fts5_tokenizer_v2 v2_tokenizer;
+typedef tn_fts5_api_v3 v3_api;
 
 static fts5_tokenizer got_v1;
 static v2_tokenizer got_v2;
