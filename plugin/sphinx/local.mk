@@ -38,7 +38,7 @@ tests_sphinx_host_toponorm_sphinx_la_CFLAGS = $(STD_CFLAGS) $(WARN_CFLAGS) \
 	$(ICU_CFLAGS) $(PTHREAD_CFLAGS)
 tests_sphinx_host_toponorm_sphinx_la_LDFLAGS = -module -avoid-version -no-undefined \
 	-rpath $(abs_builddir)/tests/sphinx/host -export-symbols-regex $(SPHINX_ABI_REGEX)
-tests_sphinx_host_toponorm_sphinx_la_LIBADD = $(ICU_LIBS) $(STEMMER_LIBS) $(PTHREAD_LIBS)
+tests_sphinx_host_toponorm_sphinx_la_LIBADD = $(LIBTOPONORM_DEPLIBS) $(PTHREAD_LIBS)
 endif
 
 ## The query expressions; the real hosts: indexer + searchd over the MySQL protocol, then a

@@ -58,7 +58,7 @@ fuzz-build: toponorm.lex
 	  $(FUZZ_CC) $(STD_CFLAGS) $(FUZZ_CFLAGS) $(AM_CPPFLAGS) $(CPPFLAGS) $(ICU_CFLAGS) \
 	    -o tests/fuzz/fuzz_$${t}_lf $(srcdir)/tests/fuzz/fuzz_$$t.c \
 	    $(addprefix $(srcdir)/,$(filter %.c,$(libtoponorm_la_SOURCES))) \
-	    $(ICU_LIBS) $(STEMMER_LIBS) $(PTHREAD_LIBS) || exit 1; \
+	    $(LIBTOPONORM_DEPLIBS) $(PTHREAD_LIBS) || exit 1; \
 	done
 
 fuzz: fuzz-build

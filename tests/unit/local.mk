@@ -82,7 +82,7 @@ check-tsan: toponorm.lex
 	  $(ICU_CFLAGS) $(PTHREAD_CFLAGS) -o $(TSAN_BIN) \
 	  $(addprefix $(srcdir)/,$(filter %.c,$(libtoponorm_la_SOURCES))) \
 	  $(srcdir)/tests/unit/test_threads.c \
-	  $(ICU_LIBS) $(STEMMER_LIBS) $(PTHREAD_LIBS) -lpthread
+	  $(LIBTOPONORM_DEPLIBS) $(PTHREAD_LIBS) -lpthread
 	@tsan_run() { \
 	  TOPONORM_LEXICON='$(abs_top_builddir)/toponorm.lex' \
 	  TSAN_OPTIONS="halt_on_error=1 $$TSAN_OPTIONS" "$$@" ./$(TSAN_BIN) \
