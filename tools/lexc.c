@@ -91,6 +91,35 @@ char *lexc_xstrdup(const char *s)
 #define xstrdup lexc_xstrdup
 
 /* Is s NFC?  Sources must be, so the same letter is never two byte strings. */
+int lexc_next_line(const char *file, FILE *fp, char **line, size_t *cap, ssize_t *len,
+                   int *lineno)
+{
+    ssize_t n = getline(line, cap, fp);
+    char *l = *line;
+    size_t bad;
+
+    if (n <= 0)
+        return 0;
+    ++*lineno;
+    if (l[n - 1] != '\n') {
+        lexc_complain(file, *lineno, "unterminated line (no newline at end of file)");
+        return 0;
+    }
+    l[--n] = '\0';
+    if (n && l[n - 1] == '\r')
+        l[--n] = '\0';
+    *len = n;
+    if (memchr(l, '\0', (size_t)n)) {
+        lexc_complain(file, *lineno, "NUL byte in line");
+        return -1;
+    }
+    if (!tn_utf8_valid(l, (size_t)n, &bad)) {
+        lexc_complain(file, *lineno, "invalid UTF-8 at byte %zu", bad + 1);
+        return -1;
+    }
+    return 1;
+}
+
 int lexc_is_nfc(const char *s)
 {
     UErrorCode e = U_ZERO_ERROR;
@@ -346,7 +375,7 @@ static void compile_file(const char *file, table **tabs, size_t *ntabs)
     char *line = NULL;
     size_t cap = 0;
     ssize_t len;
-    int lineno = 0;
+    int lineno = 0, got;
     table t = {0};
 
     if (!f) {
@@ -354,28 +383,12 @@ static void compile_file(const char *file, table **tabs, size_t *ntabs)
         n_errors++;
         return;
     }
-    while ((len = getline(&line, &cap, f)) > 0) {
+    while ((got = lexc_next_line(file, f, &line, &cap, &len, &lineno)) != 0) {
         char *p, src[MAX_FIELD], dst[MAX_FIELD], ctx[MAX_FIELD];
-        size_t bad;
         rule r = {0};
-        lineno++;
-        if (line[len - 1] != '\n') {
-            complain(file, lineno, "unterminated line (no newline at end of file)");
-            break;
-        }
-        line[--len] = '\0';
-        if (len && line[len - 1] == '\r')
-            line[--len] = '\0';
-        if (memchr(line, '\0', (size_t)len)) {
-            complain(file, lineno, "NUL byte in line");
+        if (got < 0) {
             if (lineno == 1)
                 break;            /* no usable header: nothing after it can be read */
-            continue;
-        }
-        if (!tn_utf8_valid(line, (size_t)len, &bad)) {
-            complain(file, lineno, "invalid UTF-8 at byte %zu", bad + 1);
-            if (lineno == 1)
-                break;
             continue;
         }
         if (lineno == 1) {

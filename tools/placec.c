@@ -374,9 +374,9 @@ int placec_read(placec *pc, const char *path)
     FILE *fp;
     char *line = NULL, *f[NFIELDS_MAX + 1];
     const char *file;
-    size_t cap = 0, bad;
+    size_t cap = 0;
     ssize_t len;
-    int kind, lineno = 0, n;
+    int kind, lineno = 0, n, got;
 
     base = base ? base + 1 : path;
     if (strncmp(base, "places", 6) == 0)
@@ -393,23 +393,9 @@ int placec_read(placec *pc, const char *path)
         complain(file, 0, "cannot open: %s", strerror(errno));
         return 1;
     }
-    while ((len = getline(&line, &cap, fp)) > 0) {
-        lineno++;
-        if (line[len - 1] != '\n') {
-            complain(file, lineno, "unterminated line (no newline at end of file)");
-            break;
-        }
-        line[--len] = '\0';
-        if (len && line[len - 1] == '\r')
-            line[--len] = '\0';
-        if (memchr(line, '\0', (size_t)len)) {
-            complain(file, lineno, "NUL byte in line");
+    while ((got = lexc_next_line(file, fp, &line, &cap, &len, &lineno)) != 0) {
+        if (got < 0)
             continue;
-        }
-        if (!tn_utf8_valid(line, (size_t)len, &bad)) {
-            complain(file, lineno, "invalid UTF-8 at byte %zu", bad + 1);
-            continue;
-        }
         if (len == 0 || line[0] == '#')
             continue;
         if (!lexc_is_nfc(line)) {
