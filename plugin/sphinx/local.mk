@@ -4,7 +4,7 @@
 ## its tests (a unit test of the ABI and real indexer/searchd runs).
 sphinxplugindir = $(pkglibdir)
 sphinxplugin_LTLIBRARIES = toponorm_sphinx.la
-toponorm_sphinx_la_SOURCES = plugin/sphinx/sphinx_toponorm.c \
+toponorm_sphinx_la_SOURCES = plugin/sphinx/sphinx_toponorm.c plugin/sphinx/sphinx_abi.h \
 	plugin/sphinx/sphx_word.c plugin/sphinx/sphx_word.h
 # Only the ABI's functions are exported.
 SPHINX_ABI_REGEX = '^toponorm_(sphinx_ver|sphinx_reinit|init|begin_document|begin_field|push_token|get_extra_token|end_field|deinit)$$'

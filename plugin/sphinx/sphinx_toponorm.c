@@ -37,17 +37,7 @@
 #define SPH_UDF_ERROR_LEN 256   /* bytes the host gives error_message */
 #define SLOT (TN_SPHX_WORD_BYTES + 4)
 
-/* Exported names: <library>_ver/_reinit, <filter name>_<function>. */
-int   toponorm_sphinx_ver(void);
-void  toponorm_sphinx_reinit(void);
-int   toponorm_init(void **userdata, int num_fields, const char **field_names,
-                    const char *options, char *error_message);
-int   toponorm_begin_document(void *userdata, const char *options, char *error_message);
-void  toponorm_begin_field(void *userdata, int field_index);
-char *toponorm_push_token(void *userdata, char *token, int *extra, int *delta);
-char *toponorm_get_extra_token(void *userdata, int *delta);
-int   toponorm_end_field(void *userdata);
-void  toponorm_deinit(void *userdata);
+#include "sphinx_abi.h"
 
 typedef struct filter {
     const toponorm_plugin_v1 *api;

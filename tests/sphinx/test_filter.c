@@ -13,19 +13,9 @@
 #include "../tap.h"
 #include "toponorm/toponorm.h"
 #include "../../plugin/sphinx/sphx_word.h"
+#include "../../plugin/sphinx/sphinx_abi.h"
 
 #define SPH_UDF_ERROR_LEN_TEST 256  /* the error buffer Sphinx passes */
-
-int   toponorm_sphinx_ver(void);
-void  toponorm_sphinx_reinit(void);
-int   toponorm_init(void **userdata, int num_fields, const char **field_names,
-                    const char *options, char *error_message);
-int   toponorm_begin_document(void *userdata, const char *options, char *error_message);
-void  toponorm_begin_field(void *userdata, int field_index);
-char *toponorm_push_token(void *userdata, char *token, int *extra, int *delta);
-char *toponorm_get_extra_token(void *userdata, int *delta);
-int   toponorm_end_field(void *userdata);
-void  toponorm_deinit(void *userdata);
 
 /*
 ** Push one token as Sphinx does and return "token|extra1|extra2..." (the
