@@ -30,8 +30,7 @@
 #define CACHE_SLOTS 32768          /* default token -> terms cache size ... */
 #define CACHE_WAYS  4              /* ... 4-way set-associative, LRU */
 #define CACHE_RAW   40             /* longest token (bytes) the cache holds */
-#define CACHE_TERMS 10
-#define CACHE_BLOB  136
+#define SLOT_SIZE   128            /* bytes of one cache slot: two cache lines */
 #define CHUNK_MAX   ((size_t)1 << 30)  /* ICU break positions are int32 */
 #define MAX_AHEAD   16             /* segments of lookahead: multi-word names */
 #define PLACE_MIN_LETTERS 3        /* shorter Latin words are looked up by spelling only */
@@ -42,20 +41,26 @@
 ** depend only on the bytes, the language hint (stems of ambiguous Cyrillic),
 ** query or document (the stem of a place name that is also a word) and
 ** whether the token is a compound's joined form; the slot records all.
+**
+** The cache is read at random and is larger than the CPU's private caches,
+** so a hit should touch as few memory lines as possible: the tags of a set
+** (16 bytes, 128 KB in all by default: they stay in L2) and then one slot of
+** two lines holding the raw bytes and the terms packed together; the terms
+** are emitted from the slot itself.  A token whose terms do not fit is not
+** cached.
 */
-/* Tags apart from payloads: a lookup reads one 32-byte line of tags. */
-typedef struct cache_tag {
-    uint32_t hash;
-    uint32_t used;                /* tick of the last use (LRU); 0: empty */
-} cache_tag;
+typedef struct cache_set {
+    uint16_t fp[CACHE_WAYS];      /* fingerprint of the token's hash; 0: empty way */
+    uint8_t rank[CACHE_WAYS];     /* 0 most recently used .. CACHE_WAYS-1 least */
+    uint32_t unused;
+} cache_set;
 
 typedef struct cache_slot {
-    uint8_t raw_len, hint, lang, script, nterms;
-    char raw[CACHE_RAW];
-    uint8_t kind[CACHE_TERMS], len[CACHE_TERMS];
-    uint8_t n_hits;
-    uint32_t hits[TN_MAX_HITS];   /* gazetteer entries of the token */
-    char blob[CACHE_BLOB];        /* the terms, each NUL-terminated */
+    uint8_t raw_len, hint, lang, script, nterms, n_hits;
+    uint8_t unused[2];
+    /* raw bytes, then n_hits gazetteer entries (4 bytes each, unaligned),
+    ** then per term its kind, its length and its text with a NUL */
+    unsigned char d[SLOT_SIZE - 8];
 } cache_slot;
 
 /* The terms of one token, before they are emitted. */
@@ -83,10 +88,9 @@ struct toponorm_scratch {
     tn_keys keys;
     tn_buf tmp;
     tn_buf stemmed;
-    cache_slot *cache;
-    cache_tag *tags;
-    uint32_t slots;                /* entries in cache and tags (0: no cache) */
-    uint32_t tick;
+    cache_slot *cache;             /* SLOT_SIZE-aligned */
+    cache_set *sets;
+    uint32_t slots;                /* entries in cache, CACHE_WAYS per set (0: no cache) */
     seg ahead[MAX_AHEAD];          /* segments read but not consumed */
     int n_ahead;
     int seg_error;                 /* a segmenter error ended the chunk */
@@ -175,11 +179,18 @@ int toponorm_scratch_new(const toponorm_analyzer *an, toponorm_scratch **out,
         return tn_error(err, TOPONORM_ENOMEM, "toponorm_scratch_new", 0, "out of memory");
     sc->an = an;
     sc->slots = an->opt.cache_slots;
-    sc->cache = calloc(sc->slots ? sc->slots : 1, sizeof *sc->cache);
-    sc->tags = calloc(sc->slots ? sc->slots : 1, sizeof *sc->tags);
-    if (!sc->cache || !sc->tags) {
-        toponorm_scratch_free(sc);
-        return tn_error(err, TOPONORM_ENOMEM, "toponorm_scratch_new", 0, "out of memory");
+    if (sc->slots) {
+        uint32_t i, w;
+        /* The slots' contents are only read once a tag says they are set. */
+        sc->cache = aligned_alloc(SLOT_SIZE, (size_t)sc->slots * sizeof *sc->cache);
+        sc->sets = calloc(sc->slots / CACHE_WAYS, sizeof *sc->sets);
+        if (!sc->cache || !sc->sets) {
+            toponorm_scratch_free(sc);
+            return tn_error(err, TOPONORM_ENOMEM, "toponorm_scratch_new", 0, "out of memory");
+        }
+        for (i = 0; i < sc->slots / CACHE_WAYS; i++)
+            for (w = 0; w < CACHE_WAYS; w++)
+                sc->sets[i].rank[w] = (uint8_t)w;
     }
     if (tn_seg_init(&sc->seg) != 0) {
         toponorm_scratch_free(sc);
@@ -208,7 +219,7 @@ void toponorm_scratch_free(toponorm_scratch *sc)
     tn_buf_free(&sc->tmp);
     tn_buf_free(&sc->stemmed);
     free(sc->cache);
-    free(sc->tags);
+    free(sc->sets);
     free(sc);
 }
 
@@ -374,26 +385,26 @@ static int compute_terms(run *r, const char *s, size_t len, unsigned flags, toke
 static int cache_store(cache_slot *cs, unsigned hint, const char *raw, size_t raw_len,
                        const token_terms *tt)
 {
-    size_t need = 0;
+    size_t need = raw_len + 4 * (size_t)tt->n_hits;
+    unsigned char *p;
     int i;
-    char *p;
-    if (tt->n > CACHE_TERMS)
-        return 0;
     for (i = 0; i < tt->n; i++)
-        need += tt->len[i] + 1;
-    if (need > CACHE_BLOB)
+        need += tt->len[i] + 3;
+    if (need > sizeof cs->d)
         return 0;
-    cs->hint = (uint8_t)hint;
     cs->raw_len = (uint8_t)raw_len;
-    memcpy(cs->raw, raw, raw_len);
+    cs->hint = (uint8_t)hint;
     cs->lang = (uint8_t)tt->lang;
     cs->script = (uint8_t)tt->script;
     cs->nterms = (uint8_t)tt->n;
     cs->n_hits = (uint8_t)tt->n_hits;
-    memcpy(cs->hits, tt->hits, sizeof cs->hits);
-    for (i = 0, p = cs->blob; i < tt->n; i++) {
-        cs->kind[i] = (uint8_t)tt->kind[i];
-        cs->len[i] = (uint8_t)tt->len[i];
+    memcpy(cs->d, raw, raw_len);
+    p = cs->d + raw_len;
+    memcpy(p, tt->hits, 4 * (size_t)tt->n_hits);
+    p += 4 * (size_t)tt->n_hits;
+    for (i = 0; i < tt->n; i++) {
+        *p++ = (uint8_t)tt->kind[i];
+        *p++ = (uint8_t)tt->len[i];
         memcpy(p, tt->text[i], tt->len[i]);
         p[tt->len[i]] = '\0';
         p += tt->len[i] + 1;
@@ -401,21 +412,62 @@ static int cache_store(cache_slot *cs, unsigned hint, const char *raw, size_t ra
     return 1;
 }
 
+/* The terms of slot cs, pointing into it. */
 static void cache_load(const cache_slot *cs, token_terms *tt)
 {
-    const char *p = cs->blob;
+    const unsigned char *p = cs->d + cs->raw_len;
     int i;
     tt->n = cs->nterms;
     tt->lang = cs->lang;
     tt->script = cs->script;
     tt->n_hits = cs->n_hits;
-    memcpy(tt->hits, cs->hits, sizeof tt->hits);
+    for (i = 0; i < tt->n_hits; i++, p += 4)
+        memcpy(&tt->hits[i], p, 4);
     for (i = 0; i < tt->n; i++) {
-        tt->kind[i] = cs->kind[i];
-        tt->text[i] = p;
-        tt->len[i] = cs->len[i];
-        p += cs->len[i] + 1;
+        tt->kind[i] = p[0];
+        tt->len[i] = p[1];
+        tt->text[i] = (const char *)p + 2;
+        p += 2 + p[1] + 1;
     }
+}
+
+/* a[0..n) == b[0..n), n <= CACHE_RAW: word loads instead of a memcmp call. */
+static int same_bytes(const unsigned char *a, const char *b, size_t n)
+{
+    uint64_t x, y, d = 0;
+    uint32_t u, v;
+    size_t i;
+    if (n >= 8) {
+        for (i = 0; i + 8 <= n; i += 8) {
+            memcpy(&x, a + i, 8);
+            memcpy(&y, b + i, 8);
+            d |= x ^ y;
+        }
+        memcpy(&x, a + n - 8, 8);          /* the tail, overlapping */
+        memcpy(&y, b + n - 8, 8);
+        return (d | (x ^ y)) == 0;
+    }
+    if (n >= 4) {
+        memcpy(&u, a, 4);
+        memcpy(&v, b, 4);
+        d = u ^ v;
+        memcpy(&u, a + n - 4, 4);
+        memcpy(&v, b + n - 4, 4);
+        return (d | (u ^ v)) == 0;
+    }
+    for (i = 0; i < n; i++)
+        d |= (uint64_t)(a[i] ^ (unsigned char)b[i]);
+    return d == 0;
+}
+
+/* Way w of set st was just used: it becomes the most recent. */
+static void cache_touch(cache_set *st, int w)
+{
+    uint8_t old = st->rank[w];
+    int v;
+    for (v = 0; v < CACHE_WAYS; v++)
+        st->rank[v] = (uint8_t)(st->rank[v] + (st->rank[v] < old));
+    st->rank[w] = 0;
 }
 
 /*
@@ -433,43 +485,42 @@ static int token_terms_of(run *r, const char *chunk, size_t start, size_t end, u
                                  TOPONORM_FOR_QUERY)) |
                     (flags & TOPONORM_TERM_COMPOUND ? 0x80u : 0);
     cache_slot *cs = NULL;
-    cache_tag *ctag = NULL;
-    token_terms tt;
-    uint32_t h = 0;
-    int rc;
+    cache_set *st = NULL;
+    uint16_t fp = 0;
+    int victim = 0, rc;
 
     out->n = out->n_hits = 0;
     if (len > TN_MAX_TOKEN)
         return 0;                     /* see toponorm.h: over-long tokens get no terms */
     if (len <= CACHE_RAW && sc->slots) {
-        /* The set: h scaled to [0, sets) by a multiply, not a division. */
-        size_t set = (size_t)(((uint64_t)(h = hash_bytes(chunk + start, len)) *
-                               (sc->slots / CACHE_WAYS)) >> 32) * CACHE_WAYS;
-        cache_tag *tag = &sc->tags[set];
-        int w, victim = 0;
+        uint32_t h = hash_bytes(chunk + start, len);
+        /* The set: h scaled to [0, sets) by a multiply, not a division; the
+        ** fingerprint from the low bits, never 0 (an empty way). */
+        size_t set = (size_t)(((uint64_t)h * (sc->slots / CACHE_WAYS)) >> 32);
+        int w;
+        st = &sc->sets[set];
+        fp = (uint16_t)(h | 1);
+        cs = &sc->cache[set * CACHE_WAYS];
         for (w = 0; w < CACHE_WAYS; w++) {
-            if (tag[w].hash == h && tag[w].used) {
-                cache_slot *hit = &sc->cache[set + w];
+            if (st->fp[w] == fp) {
+                const cache_slot *hit = &cs[w];
                 if (hit->raw_len == len && hit->hint == hint &&
-                    memcmp(hit->raw, chunk + start, len) == 0) {
-                    tag[w].used = ++sc->tick;
+                    same_bytes(hit->d, chunk + start, len)) {
+                    cache_touch(st, w);
                     cache_load(hit, out);
                     return 0;
                 }
             }
-            if (tag[w].used < tag[victim].used)
+            if (st->rank[w] == CACHE_WAYS - 1)
                 victim = w;               /* the least recently used way */
         }
-        cs = &sc->cache[set + victim];
-        ctag = &tag[victim];
     }
-    if ((rc = compute_terms(r, chunk + start, len, flags, &tt)) != 0)
+    if ((rc = compute_terms(r, chunk + start, len, flags, out)) != 0)
         return rc;
-    if (cs && cache_store(cs, hint, chunk + start, len, &tt)) {
-        ctag->hash = h;
-        ctag->used = ++sc->tick;
+    if (st && cache_store(&cs[victim], hint, chunk + start, len, out)) {
+        st->fp[victim] = fp;
+        cache_touch(st, victim);
     }
-    *out = tt;
     return 0;
 }
 
