@@ -121,8 +121,8 @@ typedef struct toponorm_options {
     unsigned kinds;       /* bit (1 << TOPONORM_TERM_*) per kind to emit; 0 = all */
     int      min_key_len; /* letters a token needs before it gets a key (default 3) */
     uint32_t cache_slots; /* token cache entries per scratch, a multiple of 4; 0 means
-                             none.  Default 32768 (~4.1 MB per scratch): hosts that
-                             make many scratches may want fewer. */
+                             none.  Default 65536 (~8.3 MB per scratch, touched as it
+                             fills): hosts that make many scratches may want fewer. */
 } toponorm_options;
 
 /* Fill opt with the defaults. */

@@ -27,7 +27,7 @@
 #include "utf8.h"
 
 #define MAX_PARTS   8              /* parts of one hyphenated compound */
-#define CACHE_SLOTS 32768          /* default token -> terms cache size ... */
+#define CACHE_SLOTS 65536          /* default token -> terms cache size ... */
 #define CACHE_WAYS  4              /* ... 4-way set-associative, LRU */
 #define CACHE_RAW   40             /* longest token (bytes) the cache holds */
 #define SLOT_SIZE   128            /* bytes of one cache slot: two cache lines */
