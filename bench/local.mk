@@ -122,7 +122,7 @@ EXTRA_PROGRAMS += bench/xapian_baseline bench/xsearch
 bench_xapian_baseline_SOURCES = bench/xapian_baseline.cc
 bench_xapian_baseline_CXXFLAGS = $(WARN_CXXFLAGS) $(XAPIAN_CFLAGS) $(JANSSON_CFLAGS)
 bench_xapian_baseline_LDADD = $(XAPIAN_LIBS) $(JANSSON_LIBS)
-bench_xsearch_SOURCES = bench/xsearch.c cli/query.c cli/docdata.c cli/snippet.c
+bench_xsearch_SOURCES = bench/xsearch.c cli/query.c cli/docdata.c cli/snippet.c cli/vocab.c cli/shard.c
 bench_xsearch_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/cli -I$(top_srcdir)/plugin/xapian \
 	$(JANSSON_CFLAGS)
 bench_xsearch_LDADD = libtoponorm-xapian.la libtoponorm.la $(JANSSON_LIBS)

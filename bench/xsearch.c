@@ -119,7 +119,7 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < n; i++) {
             cquery cq;
             double t0 = now_us(), t1;
-            if (cquery_build(&cq, &ca, qs[i], strlen(qs[i]), 0, NULL, msg, sizeof msg) != EXIT_OK)
+            if (cquery_build(&cq, &ca, db, qs[i], strlen(qs[i]), 0, NULL, msg, sizeof msg) != EXIT_OK)
                 continue;                      /* e.g. no searchable word: not a query */
             t1 = now_us();
             r.cq = &cq;

@@ -114,8 +114,10 @@ static int on_term(void *ctx, const toponorm_term *t)
 static void usage(FILE *f)
 {
     fputs("usage: toponorm analyze [--json] [--lines] [--query] [--format text|json|sphinx]\n"
-          "                        [--lang uk|ru|en] [--lexicon FILE]\n"
+          "                        [--lang uk|ru|en] [--keys all|names] [--lexicon FILE]\n"
           "  Reads text on stdin and writes its tokens with their index terms;\n"
+          "  --keys names: match keys only for words that can be names (capitalised, or\n"
+          "  spelled like a known place), as `toponorm index` stores them;\n"
           "  --format sphinx: each line is a query, written as a Sphinx MATCH expression.\n", f);
 }
 
@@ -125,7 +127,7 @@ int cmd_analyze(int argc, char **argv)
         {"json", no_argument, NULL, 'j'}, {"lines", no_argument, NULL, 'L'},
         {"query", no_argument, NULL, 'q'}, {"lang", required_argument, NULL, 'l'},
         {"lexicon", required_argument, NULL, 'x'}, {"help", no_argument, NULL, 'h'},
-        {"format", required_argument, NULL, 'f'},
+        {"format", required_argument, NULL, 'f'}, {"keys", required_argument, NULL, 'k'},
         {NULL, 0, NULL, 0},
     };
     int c, json = 0, lines = 0, sphinx = 0, rc = EXIT_OK, status;
@@ -142,6 +144,10 @@ int cmd_analyze(int argc, char **argv)
         case 'L': lines = 1; json = 1; break;
         case 'q': flags |= TOPONORM_FOR_QUERY; break;
         case 'x': lexicon = optarg; break;
+        case 'k':
+            if (cli_keys_option("analyze", optarg, &flags) != EXIT_OK)
+                return EXIT_USAGE;
+            break;
         case 'f':
             if (!strcmp(optarg, "sphinx")) {
                 sphinx = 1;

@@ -41,6 +41,13 @@ int  cli_lexicon_open(cli_analyzer *ca, const char *lexicon);
 void cli_analyzer_close(cli_analyzer *ca);
 
 /*
+** --keys names|all for a document: names sets TOPONORM_KEYS_FOR_NAMES in
+** *flags, all clears it.  Otherwise prints "toponorm CMD: ..." and returns
+** EXIT_USAGE.
+*/
+int  cli_keys_option(const char *cmd, const char *arg, unsigned *flags);
+
+/*
 ** Shards (shard.c): a document with this id belongs to shard
 ** FNV-1a-64(id) % n + 1 (1..n).  cli_shard_parse reads "K/N" (1 <= K <= N);
 ** -1 when malformed.

@@ -31,6 +31,7 @@
 
 #include "cli.h"
 #include "utf8.h"
+#include "vocab.h"
 #include "xdb.h"
 
 /* Positions between the title and the text, so no phrase spans both. */
@@ -38,6 +39,8 @@
 
 typedef struct indexer {
     cli_analyzer ca;
+    unsigned keys;                 /* TOPONORM_KEYS_FOR_NAMES or 0 (--keys) */
+    cli_vocab *vocab;              /* with KEYS_FOR_NAMES: the keys left out (vocab.c) */
     tnx_db *db;
     const char *dbpath;
     tnx_doc *doc;
@@ -81,7 +84,13 @@ static int on_term(void *ctx, const toponorm_term *t)
     indexer *ix = ctx;
     const char *pfx = toponorm_term_prefix(t->kind);
     size_t pl = strlen(pfx);
-    unsigned pos = ix->pos_base + t->position;
+    /* Stems without positions, as Xapian's TermGenerator stores them: a
+    ** phrase matches through the surface, keys and place ids. */
+    unsigned pos = t->kind == TOPONORM_TERM_STEM ? 0 : ix->pos_base + t->position;
+    if (ix->vocab && cli_vocab_term(ix->vocab, t) != 0) {
+        ix->term_err = 1;
+        return 1;
+    }
     if (pl + t->len > TNX_MAX_TERM)
         return 0;                          /* no engine stores such a term */
     memcpy(ix->term, pfx, pl);
@@ -124,7 +133,7 @@ static int add_doc(indexer *ix, json_t *obj)
     json_t *jid = json_object_get(obj, "id"), *jtext = json_object_get(obj, "text");
     json_t *jtitle = json_object_get(obj, "title"), *jlang = json_object_get(obj, "lang");
     const char *lang = json_is_string(jlang) ? json_string_value(jlang) : NULL;
-    unsigned flags = TOPONORM_FOR_INDEX | lang_hint(lang);
+    unsigned flags = TOPONORM_FOR_INDEX | ix->keys | lang_hint(lang);
     char *data;
     int rc;
 
@@ -153,6 +162,9 @@ static int add_doc(indexer *ix, json_t *obj)
             return EXIT_INPUT;
         }
     }
+    if (!ix->term_err && ix->vocab &&
+        cli_vocab_flush(ix->vocab, &ix->ca, lang_hint(lang), ix->doc) != 0)
+        ix->term_err = 1;
     if (ix->term_err) {
         fprintf(stderr, "toponorm index: %s\n", tnx_last_error());
         return EXIT_DB;
@@ -474,6 +486,8 @@ static void usage(FILE *f)
             "  --shard K/N       keep only the documents of shard K (1..N): those whose id\n"
             "                    hashes to it, FNV-1a 64 of the id's bytes mod N, plus 1\n"
             "  -q, --quiet       no progress line;   -v, --verbose  name each document\n"
+            "  --keys names|all  match keys for words that can be names (default: capitalised,\n"
+            "                    or spelled like a known place) or for every word\n"
             "  --lexicon FILE    the compiled lexicon (default: $TOPONORM_LEXICON or the installed one)\n"
             "A bad line is reported as FILE:LINE: reason (stdin:LINE for stdin) and skipped;\n"
             "the exit status is then 2.  Exit: 0 ok, 1 usage, 2 input error, 3 database error.\n",
@@ -487,7 +501,8 @@ int cmd_index(int argc, char **argv)
         {"strict", no_argument, NULL, 's'}, {"batch-size", required_argument, NULL, 'b'},
         {"quiet", no_argument, NULL, 'q'}, {"verbose", no_argument, NULL, 'v'},
         {"lexicon", required_argument, NULL, 'x'}, {"help", no_argument, NULL, 'h'},
-        {"shard", required_argument, NULL, 'S'}, {NULL, 0, NULL, 0},
+        {"shard", required_argument, NULL, 'S'}, {"keys", required_argument, NULL, 'k'},
+        {NULL, 0, NULL, 0},
     };
     indexer ix;
     const char *lexicon = NULL, *dbopt = NULL;
@@ -496,6 +511,7 @@ int cmd_index(int argc, char **argv)
 
     memset(&ix, 0, sizeof ix);
     ix.batch = 1000;
+    ix.keys = TOPONORM_KEYS_FOR_NAMES;
     optind = 1;
     while ((c = getopt_long(argc, argv, "rqvh", opts, NULL)) != -1) {
         switch (c) {
@@ -505,6 +521,10 @@ int cmd_index(int argc, char **argv)
         case 'q': ix.quiet = 1; break;
         case 'v': ix.verbose = 1; break;
         case 'x': lexicon = optarg; break;
+        case 'k':
+            if (cli_keys_option("index", optarg, &ix.keys) != EXIT_OK)
+                return EXIT_USAGE;
+            break;
         case 'S':
             if (cli_shard_parse(optarg, &ix.shard_k, &ix.shard_n) != 0) {
                 fprintf(stderr, "toponorm index: --shard takes K/N with 1 <= K <= N, not '%s'\n",
@@ -562,7 +582,8 @@ int cmd_index(int argc, char **argv)
         cli_analyzer_close(&ix.ca);
         return rc;
     }
-    if (!(ix.doc = tnx_doc_new())) {
+    if (!(ix.doc = tnx_doc_new()) ||
+        (ix.keys & TOPONORM_KEYS_FOR_NAMES && !(ix.vocab = cli_vocab_new()))) {
         fputs("toponorm index: out of memory\n", stderr);
         rc = EXIT_DB;
     }
@@ -592,6 +613,7 @@ int cmd_index(int argc, char **argv)
             rc = EXIT_INPUT;
     }
     tnx_doc_free(ix.doc);
+    cli_vocab_free(ix.vocab);
     tnx_close(ix.db);
     cli_analyzer_close(&ix.ca);
     return rc;

@@ -16,6 +16,11 @@
 #include <string.h>
 
 #include "query.h"
+#include "vocab.h"
+
+/* Indexed words a query key may bring in (vocab.c): a key is rarely shared
+** by more than a few spellings; this bounds a pathological one. */
+#define VOCAB_MAX 16
 
 /* Weights inside a word's group, on top of the synonym of all its terms:
 ** the place id names the place whatever the spelling; the exact spelling
@@ -115,6 +120,84 @@ static int add_stem_equivalents(collect *c)
                     goto oom;
                 out.v[out.n - 1].kind = TOPONORM_TERM_STEM;   /* for explaining: a stem match */
             }
+        }
+    }
+    collect_free(c);
+    *c = out;
+    return 0;
+oom:
+    collect_free(&out);
+    return -1;
+}
+
+/* Append a copy of it to c; -1 when out of memory. */
+static int push_copy(collect *c, const iterm *it)
+{
+    if (c->n == c->cap) {
+        iterm *p = realloc(c->v, (c->cap = c->cap ? 2 * c->cap : 16) * sizeof *p);
+        if (!p)
+            return -1;
+        c->v = p;
+    }
+    c->v[c->n] = *it;
+    if (!(c->v[c->n].term = strdup(it->term)))
+        return -1;
+    c->n++;
+    return 0;
+}
+
+/* One indexed word with the key of a query token: an alternative of it. */
+typedef struct vocab_add {
+    collect *out;
+    iterm key;
+    int oom;
+} vocab_add;
+
+static int on_vocab_word(void *ctx, const char *w, size_t n)
+{
+    vocab_add *a = ctx;
+    for (size_t i = 0; i < a->out->n; i++)
+        if (a->out->v[i].plen == 0 && a->out->v[i].start == a->key.start &&
+            a->out->v[i].end == a->key.end && strlen(a->out->v[i].term) == n &&
+            memcmp(a->out->v[i].term, w, n) == 0)
+            return 0;                 /* the token's own surface or stem */
+    toponorm_term t = {w, n, TOPONORM_TERM_SURFACE, a->key.flags | TOPONORM_TERM_COLOCATED,
+                       a->key.pos, a->key.start, a->key.end, 0, 0, 0};
+    if (on_term(a->out, &t)) {
+        a->oom = 1;
+        return 1;
+    }
+    a->out->v[a->out->n - 1].kind = TOPONORM_TERM_KEY;   /* for explaining: a key match */
+    return 0;
+}
+
+/*
+** Documents are indexed without key terms on ordinary lower-case words
+** (TOPONORM_KEYS_FOR_NAMES); their keys live in the database's vocabulary.
+** So each key of a query token also brings the indexed words that have it
+** (metro brings метро), added after the token's own terms, flagged as keys.
+*/
+static int add_vocab_words(collect *c, tnx_db *db)
+{
+    collect out = {0};
+    size_t i, j, k;
+    if (!db)
+        return 0;
+    for (i = 0; i < c->n; i = j) {
+        for (j = i; j < c->n && c->v[j].start == c->v[i].start && c->v[j].end == c->v[i].end;
+             j++) {
+            if (push_copy(&out, &c->v[j]))
+                goto oom;
+        }
+        for (k = i; k < j; k++) {
+            vocab_add a = {&out, c->v[k], 0};
+            const char *key = c->v[k].term + c->v[k].plen;
+            if (c->v[k].kind != TOPONORM_TERM_KEY || c->v[k].plen == 0)
+                continue;
+            if (cli_vocab_lookup(db, key, strlen(key), VOCAB_MAX, on_vocab_word, &a) != TNX_OK)
+                continue;             /* a database error: the query runs without them */
+            if (a.oom)
+                goto oom;
         }
     }
     collect_free(c);
@@ -434,7 +517,7 @@ static size_t multiword_place(cquery *cq, const cli_analyzer *ca, const char *te
         collect_free(&one);
         if (toponorm_analyze(ca->an, ca->sc, text + ws[k], we[k] - ws[k],
                              flags | TOPONORM_FOR_QUERY, on_term, &one) != 0 || one.oom ||
-            add_stem_equivalents(&one))
+            add_stem_equivalents(&one) || add_vocab_words(&one, cq->vocab))
             goto out;
         parts[k] = item_query(&one, &empty);
         if (empty)
@@ -497,7 +580,7 @@ out:
     return ret;
 }
 
-int cquery_build(cquery *cq, const cli_analyzer *ca, const char *text, size_t len,
+int cquery_build(cquery *cq, const cli_analyzer *ca, tnx_db *db, const char *text, size_t len,
                  unsigned flags, const char *lang, char *err, size_t cap)
 {
     group ands = {0}, ors = {0}, nots = {0};
@@ -507,6 +590,7 @@ int cquery_build(cquery *cq, const cli_analyzer *ca, const char *text, size_t le
     tnx_query *pos = NULL, *neg = NULL, *tmp;
 
     memset(cq, 0, sizeof *cq);
+    cq->vocab = db;
     while (i < len) {
         size_t s, e;
         int negate = 0, phrase = 0, empty;
@@ -543,7 +627,8 @@ int cquery_build(cquery *cq, const cli_analyzer *ca, const char *text, size_t le
             continue;
         collect_free(&c);
         if (toponorm_analyze(ca->an, ca->sc, text + s, e - s, flags | TOPONORM_FOR_QUERY,
-                             on_term, &c) != 0 || c.oom || add_stem_equivalents(&c))
+                             on_term, &c) != 0 || c.oom || add_stem_equivalents(&c) ||
+            add_vocab_words(&c, cq->vocab))
             goto fail;
         tnx_query *q = item_query(&c, &empty);
         if (empty) {

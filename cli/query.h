@@ -37,6 +37,7 @@ typedef struct cquery {
     char **words;      /* each query word as typed */
     size_t n_words, cap_words;
     int n_phrases;
+    tnx_db *vocab;     /* the database whose vocabulary expands keys (vocab.c), or NULL */
 } cquery;
 
 /*
@@ -44,8 +45,10 @@ typedef struct cquery {
 ** lang: restrict to documents in this language ("uk", "ru", "en") or NULL.
 ** On an input problem (no searchable word, only exclusions, unbalanced
 ** quote) writes a message to err and returns EXIT_INPUT; EXIT_OK on success.
+** db, when not NULL, is searched for the indexed words that share a match
+** key with a query word (vocab.c); they join that word's terms.
 */
-int cquery_build(cquery *cq, const cli_analyzer *ca, const char *text, size_t len,
+int cquery_build(cquery *cq, const cli_analyzer *ca, tnx_db *db, const char *text, size_t len,
                  unsigned flags, const char *lang, char *err, size_t cap);
 
 void cquery_free(cquery *cq);

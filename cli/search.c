@@ -191,7 +191,7 @@ static int run_query(searcher *s, const char *q, size_t len)
 {
     cquery cq;
     char err[300];
-    int rc = cquery_build(&cq, &s->ca, q, len, s->flags, s->lang, err, sizeof err);
+    int rc = cquery_build(&cq, &s->ca, s->db, q, len, s->flags, s->lang, err, sizeof err);
     if (rc != EXIT_OK) {
         fprintf(stderr, "toponorm search: %s\n", err);
         return rc;

@@ -45,6 +45,20 @@ void cli_analyzer_close(cli_analyzer *ca)
     memset(ca, 0, sizeof *ca);
 }
 
+int cli_keys_option(const char *cmd, const char *arg, unsigned *flags)
+{
+    if (!strcmp(arg, "names")) {
+        *flags |= TOPONORM_KEYS_FOR_NAMES;
+        return EXIT_OK;
+    }
+    if (!strcmp(arg, "all")) {
+        *flags &= ~TOPONORM_KEYS_FOR_NAMES;
+        return EXIT_OK;
+    }
+    fprintf(stderr, "toponorm %s: --keys takes names or all, not '%s'\n", cmd, arg);
+    return EXIT_USAGE;
+}
+
 char *cli_slurp(FILE *in, size_t *len)
 {
     size_t cap = 1 << 20, n = 0, got;

@@ -298,7 +298,7 @@ static int compute_terms(run *r, const char *s, size_t len, unsigned flags, toke
 {
     toponorm_scratch *sc = r->sc;
     tn_fold *f = &sc->fold;
-    size_t i, slen;
+    size_t i, slen, nkeys = 0;
     const char *stem;
     int rc, want_keys, place_keys;
 
@@ -333,12 +333,8 @@ static int compute_terms(run *r, const char *s, size_t len, unsigned flags, toke
             if (rc)
                 return rc;
         }
-        for (i = 0; i < sc->keys.n && want_keys; i++) {
-            tt->kind[tt->n] = TOPONORM_TERM_KEY;
-            tt->text[tt->n] = tn_keys_get(&sc->keys, i, &tt->len[tt->n]);
-            tt->n++;
-        }
-        for (i = 0; i < sc->keys.n && place_keys; i++) {
+        nkeys = sc->keys.n;
+        for (i = 0; i < nkeys && place_keys; i++) {
             size_t kl;
             const char *k = tn_keys_get(&sc->keys, i, &kl);
             add_hit(r, tt, k, kl);
@@ -349,6 +345,17 @@ static int compute_terms(run *r, const char *s, size_t len, unsigned flags, toke
         exact[0] = '=';
         memcpy(exact + 1, f->surface.p, f->surface.n);
         add_hit(r, tt, exact, f->surface.n + 1);
+    }
+    if (want_keys && nkeys && !tt->n_hits &&
+        (r->flags & (TOPONORM_KEYS_FOR_NAMES | TOPONORM_FOR_QUERY)) == TOPONORM_KEYS_FOR_NAMES) {
+        tn_word wc;
+        letter_case(s, len, &wc);
+        want_keys = wc.capital;   /* an ordinary lower-case word: see toponorm.h */
+    }
+    for (i = 0; i < nkeys && want_keys; i++) {
+        tt->kind[tt->n] = TOPONORM_TERM_KEY;
+        tt->text[tt->n] = tn_keys_get(&sc->keys, i, &tt->len[tt->n]);
+        tt->n++;
     }
     if (!(flags & TOPONORM_TERM_COMPOUND) && wants(r, TOPONORM_TERM_STEM)) {
         int lang = f->lang;
@@ -482,7 +489,7 @@ static int token_terms_of(run *r, const char *chunk, size_t start, size_t end, u
     /* What besides the bytes decides the terms: the hint, and whether this is
     ** the joined form of a compound (which gets no stem). */
     unsigned hint = (r->flags & (TOPONORM_HINT_UK | TOPONORM_HINT_RU | TOPONORM_HINT_EN |
-                                 TOPONORM_FOR_QUERY)) |
+                                 TOPONORM_FOR_QUERY | TOPONORM_KEYS_FOR_NAMES)) |
                     (flags & TOPONORM_TERM_COMPOUND ? 0x80u : 0);
     cache_slot *cs = NULL;
     cache_set *st = NULL;
@@ -845,7 +852,8 @@ int toponorm_analyze(const toponorm_analyzer *an, toponorm_scratch *sc,
 
     if (!an || !sc || !cb || (!text && len) || sc->an != an)
         return TOPONORM_EINVAL;
-    if (flags & ~(TOPONORM_FOR_QUERY | TOPONORM_HINT_UK | TOPONORM_HINT_RU | TOPONORM_HINT_EN))
+    if (flags & ~(TOPONORM_FOR_QUERY | TOPONORM_HINT_UK | TOPONORM_HINT_RU | TOPONORM_HINT_EN |
+                  TOPONORM_KEYS_FOR_NAMES))
         return TOPONORM_EINVAL;
     memset(&r, 0, sizeof r);
     r.an = an;

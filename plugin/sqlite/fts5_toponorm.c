@@ -28,6 +28,11 @@
 **   cache N         token cache slots per table (a multiple of 4; 0 = none)
 **   stem on|off     stem terms (on: Донецьку meets Донецьк; off: a smaller,
 **                   faster index)
+**   keys names|all  names (the default): a document word gets match keys only
+**                   when it can be a name (capitalised, or spelled like a known
+**                   place; TOPONORM_KEYS_FOR_NAMES), about a third fewer
+**                   tokens; all: every word, so that a romanised common word
+**                   (bez wody) also finds its Cyrillic original (без воды)
 ** FTS5 replaces a tokenizer constructor's failure with its own "error in
 ** tokenizer constructor" (3.40 and every later version), so the reason goes
 ** to sqlite3_log() (the shell shows it after `.log stderr`) and to the SQL
@@ -64,12 +69,14 @@ typedef struct tn_tok {
     toponorm_analyzer *an;
     toponorm_scratch *sc;
     unsigned hint;             /* TOPONORM_HINT_* from the lang option */
+    unsigned keys;             /* TOPONORM_KEYS_FOR_NAMES from the keys option */
     int busy;                  /* sc is in use (a nested call makes its own) */
 } tn_tok;
 
 typedef struct tn_opts {
     unsigned hint;
     int stem;                  /* 0: no stem terms */
+    unsigned keys;             /* TOPONORM_KEYS_FOR_NAMES or 0 */
     const char *lexicon;
     long cache;                /* -1: the library default */
 } tn_opts;
@@ -80,14 +87,15 @@ static int parse_opts(const char **az, int n, tn_opts *o, char **msg)
     int i;
     o->hint = 0;
     o->stem = 1;
+    o->keys = TOPONORM_KEYS_FOR_NAMES;
     o->lexicon = NULL;
     o->cache = -1;
     for (i = 0; i < n; i += 2) {
         const char *k = az[i], *v = i + 1 < n ? az[i + 1] : NULL;
         if (strcmp(k, "lang") != 0 && strcmp(k, "lexicon") != 0 && strcmp(k, "cache") != 0 &&
-            strcmp(k, "stem") != 0) {
+            strcmp(k, "stem") != 0 && strcmp(k, "keys") != 0) {
             *msg = sqlite3_mprintf("toponorm: unknown tokenize option '%s' "
-                                   "(known: lang, lexicon, cache, stem)", k);
+                                   "(known: lang, lexicon, cache, stem, keys)", k);
             return SQLITE_ERROR;
         }
         if (!v) {
@@ -105,6 +113,13 @@ static int parse_opts(const char **az, int n, tn_opts *o, char **msg)
             }
         } else if (strcmp(k, "lexicon") == 0) {
             o->lexicon = v;
+        } else if (strcmp(k, "keys") == 0) {
+            if (strcmp(v, "names") == 0)     o->keys = TOPONORM_KEYS_FOR_NAMES;
+            else if (strcmp(v, "all") == 0)  o->keys = 0;
+            else {
+                *msg = sqlite3_mprintf("toponorm: tokenize option 'keys': '%s' is not names or all", v);
+                return SQLITE_ERROR;
+            }
         } else if (strcmp(k, "stem") == 0) {
             if (strcmp(v, "on") == 0)       o->stem = 1;
             else if (strcmp(v, "off") == 0) o->stem = 0;
@@ -154,6 +169,7 @@ static int tok_new(const toponorm_plugin_v1 *tp, const char **az, int n, tn_tok 
     memset(t, 0, sizeof *t);
     t->tp = tp;
     t->hint = o.hint;
+    t->keys = o.keys;
     memset(&err, 0, sizeof err);
     tp->options_init(&opt);
     if (o.cache >= 0)
@@ -276,7 +292,8 @@ static int tokenize(tn_tok *t, void *ctx, int flags, const char *text, int len,
     if (!own)
         t->busy = 1;
     rc = t->tp->analyze(t->an, sc, text, (size_t)len,
-                        ((flags & FTS5_TOKENIZE_QUERY) ? TOPONORM_FOR_QUERY : TOPONORM_FOR_INDEX) |
+                        ((flags & FTS5_TOKENIZE_QUERY) ? TOPONORM_FOR_QUERY
+                                                       : TOPONORM_FOR_INDEX | t->keys) |
                             hint,
                         on_term, &c);
     if (own)

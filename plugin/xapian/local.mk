@@ -10,7 +10,7 @@ libtoponorm_xapian_la_LDFLAGS = -version-info 0:0:0 -no-undefined \
 	-export-symbols-regex '^tnx_'
 
 toponorm_SOURCES += cli/index.c cli/search.c cli/query.c cli/query.h cli/snippet.c \
-	cli/dbpath.c cli/xdb.h cli/docdata.c cli/shard.c
+	cli/dbpath.c cli/xdb.h cli/docdata.c cli/shard.c cli/vocab.c cli/vocab.h
 toponorm_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/plugin/xapian $(JANSSON_CFLAGS)
 toponorm_LDADD += libtoponorm-xapian.la $(JANSSON_LIBS)
 # The CLI links a C++ library: link it with the C++ driver, so static builds

@@ -212,6 +212,27 @@ extern "C" int tnx_doc_count(tnx_db *db, unsigned long *out)
     }
 }
 
+extern "C" int tnx_terms_with_prefix(tnx_db *db, const char *prefix, size_t len, unsigned max,
+                                     int (*cb)(void *ctx, const char *term, size_t len),
+                                     void *ctx)
+{
+    if (!db || (!prefix && len) || !cb)
+        return bad_arg(last_error, "tnx_terms_with_prefix: NULL argument");
+    try {
+        std::string p(prefix ? prefix : "", len);
+        unsigned n = 0;
+        for (Xapian::TermIterator t = db->rd->allterms_begin(p); t != db->rd->allterms_end(p) &&
+                                                                 n < max; ++t, ++n) {
+            const std::string &term = *t;
+            if (cb(ctx, term.data(), term.size()))
+                break;
+        }
+        return TNX_OK;
+    } catch (...) {
+        return fail_db(db);
+    }
+}
+
 extern "C" tnx_doc *tnx_doc_new(void)
 {
     try {

@@ -87,6 +87,14 @@ const char *tnx_db_error(const tnx_db *db);
 /* The number of documents. */
 int tnx_doc_count(tnx_db *db, unsigned long *out);
 
+/*
+** Call cb(ctx, term, len) for the first max terms of the database (all its
+** shards, remote ones too) that start with prefix, in byte order; cb
+** returns non-zero to stop early.  For vocabularies kept as terms.
+*/
+int tnx_terms_with_prefix(tnx_db *db, const char *prefix, size_t len, unsigned max,
+                          int (*cb)(void *ctx, const char *term, size_t len), void *ctx);
+
 /* ---- documents --------------------------------------------------------- */
 
 typedef struct tnx_doc tnx_doc;

@@ -54,6 +54,22 @@ printf 'x\n' | "$T" analyze extra >/dev/null 2>&1; is $? 1 "stray argument: exit
 "$T" >/dev/null 2>&1; is $? 1 "no command: exit 1"
 "$T" frobnicate >/dev/null 2>&1; is $? 1 "unknown command: exit 1"
 
+# --keys names: what `toponorm index` stores.  A capitalised word and a
+# known place in lower case keep their keys; an ordinary lower-case word
+# keeps surface and stem only.  --keys all (the default) keys every word.
+keys_of() { printf '%s\n' "$2" | "$T" analyze $1 | awk -F'\t' -v w="$2" '$2 == w { print $3 }'; }
+is "$(keys_of '--keys names' 'метро')" "surface:метро stem:метр" "--keys names: no key for an ordinary lower-case word"
+is "$(keys_of '--keys all' 'метро')" "surface:метро key:metro stem:метр" "--keys all: the same word keyed"
+is "$(keys_of '' 'метро')" "surface:метро key:metro stem:метр" "analyze keys every word by default"
+case "$(keys_of '--keys names' 'Метро')" in *key:metro*) r=0 ;; *) r=1 ;; esac
+ok $r "--keys names: a capitalised word keeps its key"
+case "$(keys_of '--keys names' 'донецьку')" in *key:donecku*place:709717*) r=0 ;; *) r=1 ;; esac
+ok $r "--keys names: a place name in lower case keeps its key (донецьку)"
+case "$(keys_of '--keys names --query' 'метро')" in *key:metro*) r=0 ;; *) r=1 ;; esac
+ok $r "--keys names does not apply to a query"
+printf 'x\n' | "$T" analyze --keys some >/dev/null 2>"$tmp/err"; is $? 1 "--keys some: usage error"
+grep -q "names or all" "$tmp/err"; ok $? "the message says which values"
+
 # Lexicon errors name the file and exit 2.
 printf 'x' | "$T" analyze --lexicon "$tmp/none.lex" >/dev/null 2>"$tmp/err"; is $? 2 "missing lexicon: exit 2"
 grep -q "$tmp/none.lex: cannot open" "$tmp/err"; ok $? "missing lexicon: the message names the file"

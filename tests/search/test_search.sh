@@ -175,4 +175,19 @@ is "$(HOME=$tmp/home XDG_DATA_HOME= "$T" search Bakhmut 2>&1 >/dev/null; echo $?
    "toponorm search: $tmp/home/.local/share/toponorm/db: no such database [DatabaseNotFoundError: Couldn't stat '$tmp/home/.local/share/toponorm/db']
 3" "without XDG_DATA_HOME: ~/.local/share/toponorm/db (missing: exit 3)"
 
+# Ordinary lower-case words are indexed without key terms (--keys names, the
+# default); the database's vocabulary of their keys lets any spelling still
+# find them: "bez wody" (Polish) finds «без воды», in a phrase too.
+db=$tmp/names
+"$T" index --quiet "$db" "$docs"
+is "$(ids 'bez wody')" "pl-1 ru-1 " "bez wody finds без воды through the vocabulary"
+is "$(ids '"без воды"')" "pl-1 ru-1 " "the phrase \"без воды\" finds bez wody"
+"$T" index --quiet --keys all "$tmp/all" "$docs"; is $? 0 "index --keys all: exit 0"
+for q in 'bez wody' '"без воды"' Donetsk 'Mariupol OR Kharkiv' '"central Donetsk"' 'снова Donieck'; do
+    is "$("$T" search --json --limit 100 "$tmp/all" -- "$q" | sed 's/^{"id":"\([^"]*\)".*/\1/' | sort | tr '\n' ' ')" \
+       "$(ids "$q")" "--keys all and --keys names find the same for $q"
+done
+"$T" index --keys every "$tmp/x" "$docs" 2>"$tmp/err"; is $? 1 "index --keys every: usage error"
+grep -q "names or all" "$tmp/err"; ok $? "the message says which values"
+
 done_testing

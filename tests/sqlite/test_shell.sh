@@ -90,7 +90,19 @@ is "$(sql "SELECT group_concat(rowid, ' ') FROM docs WHERE docs MATCH 'взры�
    "stem on (the default): взрыв finds Взрывы"
 is "$(sql "SELECT group_concat(rowid, ' ') FROM nostem WHERE nostem MATCH 'Donetsk'")" "1" \
    "stem off: keys still join the spellings"
-for bad in "lang xx|tokenize option 'lang': 'xx' is not uk, ru or en" \
+# keys names (the default): lower-case common words get no key in a
+# document, so a romanised one (metro) finds only its own spelling; keys all
+# keys every word (FTS5 has no vocabulary to look the keys up in at query time).
+sql "CREATE VIRTUAL TABLE allkeys USING fts5(body, tokenize='toponorm keys all')" \
+    "INSERT INTO allkeys(rowid, body) VALUES (1, 'нове метро'), (2, 'the metro'), (3, 'Метро')" \
+    "CREATE VIRTUAL TABLE namekeys USING fts5(body, tokenize='toponorm')" \
+    "INSERT INTO namekeys(rowid, body) VALUES (1, 'нове метро'), (2, 'the metro'), (3, 'Метро')"
+is "$(sql "SELECT group_concat(rowid, ' ') FROM allkeys WHERE allkeys MATCH 'metro'")" "1 2 3" \
+   "keys all: metro finds метро, metro and Метро"
+is "$(sql "SELECT group_concat(rowid, ' ') FROM namekeys WHERE namekeys MATCH 'metro'")" "2 3" \
+   "keys names: metro finds metro and the capitalised Метро, not lower-case метро"
+for bad in "keys some|tokenize option 'keys': 'some' is not names or all" \
+           "lang xx|tokenize option 'lang': 'xx' is not uk, ru or en" \
            "stem maybe|tokenize option 'stem': 'maybe' is not on or off" \
            "colour red|unknown tokenize option 'colour'" \
            "lang|tokenize option 'lang' needs a value" \

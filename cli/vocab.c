@@ -1,0 +1,187 @@
+/*
+** vocab.c: the match keys of ordinary words, once per word, not per use.
+**
+** `toponorm index` analyzes documents with TOPONORM_KEYS_FOR_NAMES: a
+** lower-case word that names no known place (метро, воды) is indexed by
+** its surface and stem, without a key term at each of its occurrences.  So
+** that a query in another spelling (metro, wody) still finds it, the
+** database keeps a vocabulary: one term "XV<key> <surface>" per word and
+** key, attached without position or weight to a document that uses it.  A
+** query word's keys are looked up there and the surfaces found join its
+** group (query.c), where their positions serve phrases too.
+**
+** A word gets its vocabulary terms the first time this run meets it; a set
+** of word hashes remembers which, in fixed memory (it is emptied when half
+** full, and a word seen again then is simply added again).  Xapian stores a
+** term once per document, and allterms() lists it once however many
+** documents carry it, across shards and remote databases too.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "vocab.h"
+
+#define SET_SLOTS  ((size_t)1 << 19)   /* 4 MB of word hashes */
+#define WORD_MAX   240                 /* longer tokens get no terms anyway */
+
+struct cli_vocab {
+    uint64_t *set;
+    size_t used;
+    char word[WORD_MAX + 1];           /* the surface of the token being read */
+    size_t word_len;
+    int keyed;                         /* ... and whether it got key terms */
+    char *queue;                       /* new words of this document, NUL-separated */
+    size_t qlen, qcap;
+};
+
+cli_vocab *cli_vocab_new(void)
+{
+    cli_vocab *v = calloc(1, sizeof *v);
+    if (v && !(v->set = calloc(SET_SLOTS, sizeof *v->set))) {
+        free(v);
+        v = NULL;
+    }
+    return v;
+}
+
+void cli_vocab_free(cli_vocab *v)
+{
+    if (!v)
+        return;
+    free(v->set);
+    free(v->queue);
+    free(v);
+}
+
+/* Is the word new to this run?  Records it.  FNV-1a 64, never 0 in a slot. */
+static int first_time(cli_vocab *v, const char *w, size_t n)
+{
+    uint64_t h = cli_shard_hash(w, n) | 1;
+    size_t i = (size_t)(h >> 7) & (SET_SLOTS - 1);
+    while (v->set[i]) {
+        if (v->set[i] == h)
+            return 0;
+        i = (i + 1) & (SET_SLOTS - 1);
+    }
+    if (v->used >= SET_SLOTS / 2) {
+        memset(v->set, 0, SET_SLOTS * sizeof *v->set);
+        v->used = 0;
+        i = (size_t)(h >> 7) & (SET_SLOTS - 1);
+    }
+    v->set[i] = h;
+    v->used++;
+    return 1;
+}
+
+/* The token just read is complete: queue its word if it needs entries. */
+static int end_word(cli_vocab *v)
+{
+    size_t n = v->word_len;
+    v->word_len = 0;
+    if (n < 3 || v->keyed || !first_time(v, v->word, n))
+        return 0;
+    if (v->qlen + n + 1 > v->qcap) {
+        size_t cap = v->qcap ? 2 * v->qcap : 4096;
+        char *q;
+        while (cap < v->qlen + n + 1)
+            cap *= 2;
+        if (!(q = realloc(v->queue, cap)))
+            return -1;
+        v->queue = q;
+        v->qcap = cap;
+    }
+    memcpy(v->queue + v->qlen, v->word, n);
+    v->queue[v->qlen + n] = '\0';
+    v->qlen += n + 1;
+    return 0;
+}
+
+int cli_vocab_term(cli_vocab *v, const toponorm_term *t)
+{
+    if (t->kind == TOPONORM_TERM_SURFACE) {
+        if (end_word(v))
+            return -1;
+        if (t->len <= WORD_MAX) {
+            memcpy(v->word, t->text, t->len);
+            v->word_len = t->len;
+        }
+        v->keyed = 0;
+    } else if (t->kind == TOPONORM_TERM_KEY) {
+        v->keyed = 1;
+    }
+    return 0;
+}
+
+/* The keys of one word analyzed alone, as a document word with every key. */
+typedef struct keys_of {
+    tnx_doc *doc;
+    const char *word;
+    size_t len;
+    int failed;
+} keys_of;
+
+static int on_key(void *ctx, const toponorm_term *t)
+{
+    keys_of *k = ctx;
+    char term[TNX_MAX_TERM + 1];
+    size_t n = sizeof CLI_VOCAB_PREFIX - 1;
+    if (t->kind != TOPONORM_TERM_KEY || t->flags & TOPONORM_TERM_COMPOUND)
+        return 0;
+    if (n + t->len + 1 + k->len > TNX_MAX_TERM)
+        return 0;
+    memcpy(term, CLI_VOCAB_PREFIX, n);
+    memcpy(term + n, t->text, t->len);
+    term[n + t->len] = ' ';
+    memcpy(term + n + t->len + 1, k->word, k->len);
+    if (tnx_doc_add_boolean(k->doc, term, n + t->len + 1 + k->len) != TNX_OK) {
+        k->failed = 1;
+        return 1;
+    }
+    return 0;
+}
+
+int cli_vocab_flush(cli_vocab *v, const cli_analyzer *ca, unsigned hint, tnx_doc *doc)
+{
+    size_t at = 0;
+    int rc = 0;
+    if (end_word(v))
+        rc = -1;
+    while (at < v->qlen && rc == 0) {
+        keys_of k = {doc, v->queue + at, strlen(v->queue + at), 0};
+        int r = toponorm_analyze(ca->an, ca->sc, k.word, k.len, TOPONORM_FOR_INDEX | hint,
+                                 on_key, &k);
+        if (k.failed || (r != 0 && r != 1))
+            rc = -1;
+        at += k.len + 1;
+    }
+    v->qlen = 0;
+    return rc;
+}
+
+/* ---- query side ------------------------------------------------------- */
+
+typedef struct lookup {
+    size_t skip;                       /* bytes of "XV<key> " */
+    int (*cb)(void *, const char *, size_t);
+    void *ctx;
+} lookup;
+
+static int on_vocab(void *ctx, const char *term, size_t len)
+{
+    lookup *l = ctx;
+    return l->cb(l->ctx, term + l->skip, len - l->skip);
+}
+
+int cli_vocab_lookup(tnx_db *db, const char *key, size_t len, unsigned max,
+                     int (*cb)(void *ctx, const char *word, size_t len), void *ctx)
+{
+    char p[TNX_MAX_TERM + 2];
+    size_t n = sizeof CLI_VOCAB_PREFIX - 1;
+    lookup l = {n + len + 1, cb, ctx};
+    if (n + len + 1 > TNX_MAX_TERM)
+        return TNX_OK;
+    memcpy(p, CLI_VOCAB_PREFIX, n);
+    memcpy(p + n, key, len);
+    p[n + len] = ' ';
+    return tnx_terms_with_prefix(db, p, n + len + 1, max, on_vocab, &l);
+}
