@@ -91,7 +91,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "xsearch: %s: %s\n", err.where, err.msg);
         return 1;
     }
-    if (tnx_open(argv[1], TNX_READ, &db) != TNX_OK) {
+    if (tnx_open(argv[1], TNX_READ, &db) == TNX_OK)
+        tnx_set_matched(db, 0);        /* as toponorm search does */
+    else {
         fprintf(stderr, "xsearch: %s: %s\n", argv[1], tnx_last_error());
         return 1;
     }

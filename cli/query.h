@@ -96,8 +96,9 @@ typedef struct hit_text {
 /*
 ** Re-analyze a hit's title and text (flags: TOPONORM_HINT_* of the document)
 ** and find the tokens whose terms are among matched (the query terms the
-** document holds): they give the matched spellings, the explanation and the
-** highlighted snippet.  Returns EXIT_OK, or EXIT_DB when out of memory.
+** document holds; NULL: all of the query's terms, which the re-analysis
+** finds in the text anyway): they give the matched spellings, the
+** explanation and the highlighted snippet.  Returns EXIT_OK, or EXIT_DB when out of memory.
 */
 int hit_text_build(hit_text *ht, const cli_analyzer *ca, const cquery *cq, const char *title,
                    size_t title_len, const char *text, size_t text_len, unsigned flags,

@@ -386,6 +386,7 @@ int cmd_search(int argc, char **argv)
     s.dbpath = dbs[0];
     if ((rc = cli_db_open("search", dbs[0], TNX_READ, &s.db)) != EXIT_OK)
         goto done;
+    tnx_set_matched(s.db, 0);          /* the snippet's re-analysis finds them */
     for (size_t i = 1; i < ndb; i++)
         if (tnx_add_shard(s.db, dbs[i]) != TNX_OK) {
             s.dbpath = dbs[i];

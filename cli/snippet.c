@@ -108,11 +108,15 @@ static int on_term(void *ctx, const toponorm_term *t)
         return 0;
     memcpy(sc->term, pfx, pl);
     memcpy(sc->term + pl, t->text, t->len);
-    for (i = 0; i < sc->n_matched; i++)
-        if (strlen(sc->matched[i]) == pl + t->len &&
-            memcmp(sc->matched[i], sc->term, pl + t->len) == 0)
-            break;
-    if (i == sc->n_matched || !(qt = cquery_find(sc->cq, sc->term, pl + t->len)))
+    if (sc->matched) {                 /* NULL: every query term counts */
+        for (i = 0; i < sc->n_matched; i++)
+            if (strlen(sc->matched[i]) == pl + t->len &&
+                memcmp(sc->matched[i], sc->term, pl + t->len) == 0)
+                break;
+        if (i == sc->n_matched)
+            return 0;
+    }
+    if (!(qt = cquery_find(sc->cq, sc->term, pl + t->len)))
         return 0;
     if (qt->phrase) {
         if (sc->n_cands == sc->cap_cands) {

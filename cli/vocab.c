@@ -101,7 +101,9 @@ int cli_vocab_term(cli_vocab *v, const toponorm_term *t)
     if (t->kind == TOPONORM_TERM_SURFACE) {
         if (end_word(v))
             return -1;
-        if (t->len <= WORD_MAX) {
+        /* A compound's joined form (Івано-Франківськ) is not a word of
+        ** its own here: its parts get their entries. */
+        if (t->len <= WORD_MAX && !(t->flags & TOPONORM_TERM_COMPOUND)) {
             memcpy(v->word, t->text, t->len);
             v->word_len = t->len;
         }
@@ -125,8 +127,8 @@ static int on_key(void *ctx, const toponorm_term *t)
     keys_of *k = ctx;
     char term[TNX_MAX_TERM + 1];
     size_t n = sizeof CLI_VOCAB_PREFIX - 1;
-    if (t->kind != TOPONORM_TERM_KEY || t->flags & TOPONORM_TERM_COMPOUND)
-        return 0;
+    if (t->kind != TOPONORM_TERM_KEY || t->position != 1 || t->flags & TOPONORM_TERM_COMPOUND)
+        return 0;                     /* only the word's own keys */
     if (n + t->len + 1 + k->len > TNX_MAX_TERM)
         return 0;
     memcpy(term, CLI_VOCAB_PREFIX, n);

@@ -25,6 +25,7 @@ struct tnx_db {
     Xapian::Database *rd = nullptr;          /* reading (and searching) */
     Xapian::WritableDatabase *wr = nullptr;  /* the same object, when writable */
     bool in_txn = false;
+    bool no_matched = false;                 /* tnx_set_matched(db, 0) */
     std::string err;
     std::vector<std::string> matched;        /* scratch for tnx_search */
     std::vector<const char *> matched_p;
@@ -463,6 +464,12 @@ extern "C" void tnx_query_free(tnx_query *q)
     delete q;
 }
 
+extern "C" void tnx_set_matched(tnx_db *db, int want)
+{
+    if (db)
+        db->no_matched = !want;
+}
+
 extern "C" int tnx_search(tnx_db *db, const tnx_query *q, unsigned offset, unsigned limit,
                           tnx_hit_cb cb, void *ctx, unsigned long *estimate)
 {
@@ -482,9 +489,10 @@ extern "C" int tnx_search(tnx_db *db, const tnx_query *q, unsigned offset, unsig
             std::string data = d.get_data();
             db->matched.clear();
             db->matched_p.clear();
-            for (Xapian::TermIterator t = enq.get_matching_terms_begin(it);
-                 t != enq.get_matching_terms_end(it); ++t)
-                db->matched.push_back(*t);
+            if (!db->no_matched)
+                for (Xapian::TermIterator t = enq.get_matching_terms_begin(it);
+                     t != enq.get_matching_terms_end(it); ++t)
+                    db->matched.push_back(*t);
             for (const std::string &s : db->matched)
                 db->matched_p.push_back(s.c_str());
             tnx_hit h;
@@ -495,7 +503,7 @@ extern "C" int tnx_search(tnx_db *db, const tnx_query *q, unsigned offset, unsig
             h.id_len = id.size();
             h.data = data.data();
             h.data_len = data.size();
-            h.matched = db->matched_p.data();
+            h.matched = db->no_matched ? nullptr : db->matched_p.data();
             h.n_matched = db->matched_p.size();
             int rc = cb(ctx, &h);
             if (rc)

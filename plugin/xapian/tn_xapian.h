@@ -179,12 +179,20 @@ typedef struct tnx_hit {
     size_t       id_len;
     const char  *data;      /* the stored data */
     size_t       data_len;
-    const char *const *matched; /* the query terms this document contains */
+    const char *const *matched; /* the query terms this document contains; NULL
+                               after tnx_set_matched(db, 0) */
     size_t       n_matched;
 } tnx_hit;
 
 /* Called once per hit, best first; non-zero stops the search (returned). */
 typedef int (*tnx_hit_cb)(void *ctx, const tnx_hit *hit);
+
+/*
+** Whether hits carry their matched terms (the default).  Xapian finds them by
+** reading each hit's term list, tens of microseconds for a long document; a
+** caller that re-analyzes the hit's text anyway can find them there.
+*/
+void tnx_set_matched(tnx_db *db, int want);
 
 /*
 ** Run q on db and call cb for hits offset+1 .. offset+limit.  *estimate
