@@ -219,7 +219,7 @@ static void collect_free(collect *c)
 const qterm *cquery_find(const cquery *cq, const char *term, size_t len)
 {
     for (size_t i = 0; i < cq->n_terms; i++)
-        if (strlen(cq->terms[i].term) == len && memcmp(cq->terms[i].term, term, len) == 0)
+        if (cq->terms[i].len == len && memcmp(cq->terms[i].term, term, len) == 0)
             return &cq->terms[i];
     return NULL;
 }
@@ -258,7 +258,8 @@ static int add_qterm(cquery *cq, const iterm *it, int word, int phrase, unsigned
     char *t = strdup(it->term);
     if (!t)
         return -1;
-    cq->terms[cq->n_terms++] = (qterm){t, it->plen, it->kind, word, phrase, ppos, plen_phrase};
+    cq->terms[cq->n_terms++] =
+        (qterm){t, it->plen, it->kind, word, phrase, ppos, plen_phrase, strlen(t)};
     return 0;
 }
 

@@ -28,6 +28,7 @@ typedef struct qterm {
     int phrase;        /* 0, or the phrase (from 1) this term is one position of */
     unsigned ppos;     /* its position in that phrase, from 0 */
     unsigned plen_phrase; /* the phrase's length in positions */
+    size_t len;        /* strlen(term): the snippet compares every document term */
 } qterm;
 
 typedef struct cquery {
