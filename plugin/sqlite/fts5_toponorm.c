@@ -18,16 +18,22 @@
 ** stem) and "у Донецьку" (stem донецьк) meet only if the stem lives where
 ** the surface does.
 **
-** Prefix queries (донец*): the surface prefix and the key prefix, both as
-** FTS5 prefixes, so донец* also finds Donetsk and Donets'k (key doneck);
-** no stem or place id, which mean nothing for part of a word.
+** Prefix queries (донец*): the surface prefix, the key prefix and the
+** stem prefix (when the typed part stems shorter), all as FTS5 prefixes, so
+** донец* also finds Donetsk and Donets'k (key doneck), and воды* finds the
+** word indexed by its stem вод (stem on); no place id, which means nothing
+** for part of a word.
 **
 ** Options (tokenize='toponorm lang uk lexicon /x.lex cache 4096'):
 **   lang uk|ru|en   hint for Cyrillic words whose letters do not say uk or ru
 **   lexicon PATH    a compiled lexicon instead of the default one
 **   cache N         token cache slots per table (a multiple of 4; 0 = none)
-**   stem on|off     stem terms (on: Донецьку meets Донецьк; off: a smaller,
-**                   faster index)
+**   stem on|both|off  on (the default): an ordinary word (no key, no place
+**                   id) is indexed by its stem alone, as FTS5's porter
+**                   tokenizer does, names by their form and stem (Донецьку
+**                   meets Донецьк; about one term per word); both: every word
+**                   by its form and stem (a query's exact form ranks first);
+**                   off: no stems (inflected forms stop meeting)
 **   keys names|all  names (the default): a document word gets match keys only
 **                   when it can be a name (capitalised, or spelled like a known
 **                   place; TOPONORM_KEYS_FOR_NAMES), about a third fewer
@@ -70,12 +76,13 @@ typedef struct tn_tok {
     toponorm_scratch *sc;
     unsigned hint;             /* TOPONORM_HINT_* from the lang option */
     unsigned keys;             /* TOPONORM_KEYS_FOR_NAMES from the keys option */
+    int stem_only;             /* stem on: ordinary document words by their stem */
     int busy;                  /* sc is in use (a nested call makes its own) */
 } tn_tok;
 
 typedef struct tn_opts {
     unsigned hint;
-    int stem;                  /* 0: no stem terms */
+    int stem;                  /* 0: no stem terms; 1: on; 2: both */
     unsigned keys;             /* TOPONORM_KEYS_FOR_NAMES or 0 */
     const char *lexicon;
     long cache;                /* -1: the library default */
@@ -121,10 +128,12 @@ static int parse_opts(const char **az, int n, tn_opts *o, char **msg)
                 return SQLITE_ERROR;
             }
         } else if (strcmp(k, "stem") == 0) {
-            if (strcmp(v, "on") == 0)       o->stem = 1;
-            else if (strcmp(v, "off") == 0) o->stem = 0;
+            if (strcmp(v, "on") == 0)        o->stem = 1;
+            else if (strcmp(v, "both") == 0) o->stem = 2;
+            else if (strcmp(v, "off") == 0)  o->stem = 0;
             else {
-                *msg = sqlite3_mprintf("toponorm: tokenize option 'stem': '%s' is not on or off", v);
+                *msg = sqlite3_mprintf("toponorm: tokenize option 'stem': '%s' is not on, both "
+                                       "or off", v);
                 return SQLITE_ERROR;
             }
         } else {
@@ -170,6 +179,7 @@ static int tok_new(const toponorm_plugin_v1 *tp, const char **az, int n, tn_tok 
     t->tp = tp;
     t->hint = o.hint;
     t->keys = o.keys;
+    t->stem_only = o.stem == 1;
     memset(&err, 0, sizeof err);
     tp->options_init(&opt);
     if (o.cache >= 0)
@@ -208,22 +218,80 @@ static void x_delete(Fts5Tokenizer *p)
 }
 
 /* One xTokenize call: what the term callback needs. */
+#define HELD_MAX 16                /* terms of one position held back */
+typedef struct held {
+    int kind;
+    size_t at, len;                /* the term's bytes in tn_call.text */
+    int start, end;
+} held;
+
 typedef struct tn_call {
     void *ctx;
     int (*xToken)(void *, int, const char *, int, int, int);
-    int prefix;                /* FTS5_TOKENIZE_PREFIX: surface and keys only */
+    int prefix;                /* FTS5_TOKENIZE_PREFIX: surface, keys and stem only */
+    int stem_only;             /* a document word with a stem and no key or place:
+                                  its stem alone (see stem on) */
     uint32_t pos;              /* position of the last token passed to FTS5 */
     int last_end;
-    char buf[512];
+    uint32_t hpos;             /* the position whose terms are held */
+    held h[HELD_MAX];
+    int nh;
+    char text[1024];           /* their bytes, prefixes included */
+    size_t ntext;
 } tn_call;
+
+/* Pass one term to FTS5 at position pos (colocated when pos is the last one). */
+static int put(tn_call *c, uint32_t pos, const char *p, size_t n, int start, int end)
+{
+    int rc, colocated = pos == c->pos;
+    /* Words with no terms still take a position. */
+    while (!colocated && c->pos + 1 < pos) {
+        if ((rc = c->xToken(c->ctx, 0, GAP_TOKEN, 2, c->last_end, c->last_end)) != SQLITE_OK)
+            return rc;
+        c->pos++;
+    }
+    if (n > INT_MAX)
+        return SQLITE_OK;
+    rc = c->xToken(c->ctx, colocated ? FTS5_TOKEN_COLOCATED : 0, p, (int)n, start, end);
+    c->pos = pos;
+    c->last_end = end;
+    return rc;
+}
+
+/*
+** Pass the held terms of one position to FTS5.  An ordinary word of a
+** document (no key, no place id) that has a stem goes in as its stem alone,
+** as FTS5's porter tokenizer does: the query word's stem meets it, and the
+** index holds about one term per word instead of 1.4.
+*/
+static int flush(tn_call *c)
+{
+    int i, rc = SQLITE_OK, stem = -1, named = 0;
+    for (i = 0; i < c->nh; i++) {
+        if (c->h[i].kind == TOPONORM_TERM_STEM)
+            stem = i;
+        else if (c->h[i].kind != TOPONORM_TERM_SURFACE)
+            named = 1;
+    }
+    if (c->stem_only && stem >= 0 && !named) {
+        const held *h = &c->h[stem];
+        rc = put(c, c->hpos, c->text + h->at, h->len, h->start, h->end);
+    } else {
+        for (i = 0; i < c->nh && rc == SQLITE_OK; i++)
+            rc = put(c, c->hpos, c->text + c->h[i].at, c->h[i].len, c->h[i].start, c->h[i].end);
+    }
+    c->nh = 0;
+    c->ntext = 0;
+    return rc;
+}
 
 static int on_term(void *vc, const toponorm_term *tm)
 {
     tn_call *c = vc;
     const char *pre = "";
     size_t np, n;
-    char *p;
-    int rc, colocated = tm->position == c->pos;
+    held *h;
+    int rc;
 
     switch (tm->kind) {
     case TOPONORM_TERM_KEY:   pre = "XK"; break;
@@ -232,30 +300,36 @@ static int on_term(void *vc, const toponorm_term *tm)
     case TOPONORM_TERM_SURFACE: break;
     default: return 0;
     }
-    if (c->prefix && tm->kind != TOPONORM_TERM_SURFACE && tm->kind != TOPONORM_TERM_KEY)
+    if (c->prefix && tm->kind == TOPONORM_TERM_PLACE)
         return 0;
-    /* Words with no terms still take a position. */
-    while (!colocated && c->pos + 1 < tm->position) {
-        if ((rc = c->xToken(c->ctx, 0, GAP_TOKEN, 2, c->last_end, c->last_end)) != SQLITE_OK)
-            return rc;
-        c->pos++;
-    }
+    if (tm->position != c->hpos && c->nh && (rc = flush(c)) != SQLITE_OK)
+        return rc;
+    c->hpos = tm->position;
     np = strlen(pre);
     n = np + tm->len;
-    if (n > INT_MAX)
-        return 0;
-    p = n <= sizeof c->buf ? c->buf : sqlite3_malloc64(n);
-    if (!p)
-        return SQLITE_NOMEM;
-    memcpy(p, pre, np);
-    memcpy(p + np, tm->text, tm->len);
-    rc = c->xToken(c->ctx, colocated ? FTS5_TOKEN_COLOCATED : 0, p, (int)n, (int)tm->start,
-                   (int)tm->end);
-    if (p != c->buf)
+    if (c->nh == HELD_MAX || c->ntext + n > sizeof c->text) {
+        /* Too much to hold (a 240-byte token with long keys): pass it as it is. */
+        char *p;
+        if (c->nh && (rc = flush(c)) != SQLITE_OK)
+            return rc;
+        if (!(p = sqlite3_malloc64(n ? n : 1)))
+            return SQLITE_NOMEM;
+        memcpy(p, pre, np);
+        memcpy(p + np, tm->text, tm->len);
+        rc = put(c, tm->position, p, n, (int)tm->start, (int)tm->end);
         sqlite3_free(p);
-    c->pos = tm->position;
-    c->last_end = (int)tm->end;
-    return rc;
+        return rc;
+    }
+    h = &c->h[c->nh++];
+    h->kind = tm->kind;
+    h->at = c->ntext;
+    h->len = n;
+    h->start = (int)tm->start;
+    h->end = (int)tm->end;
+    memcpy(c->text + c->ntext, pre, np);
+    memcpy(c->text + c->ntext + np, tm->text, tm->len);
+    c->ntext += n;
+    return SQLITE_OK;
 }
 
 /* A language hint from an FTS5 locale ("uk", "ru_RU", "en-GB"); 0 for others. */
@@ -287,8 +361,11 @@ static int tokenize(tn_tok *t, void *ctx, int flags, const char *text, int len,
     c.ctx = ctx;
     c.xToken = xToken;
     c.prefix = (flags & FTS5_TOKENIZE_PREFIX) != 0;
-    c.pos = 0;
+    c.stem_only = t->stem_only && !(flags & FTS5_TOKENIZE_QUERY);
+    c.pos = c.hpos = 0;
     c.last_end = 0;
+    c.nh = 0;
+    c.ntext = 0;
     if (!own)
         t->busy = 1;
     rc = t->tp->analyze(t->an, sc, text, (size_t)len,
@@ -296,6 +373,8 @@ static int tokenize(tn_tok *t, void *ctx, int flags, const char *text, int len,
                                                        : TOPONORM_FOR_INDEX | t->keys) |
                             hint,
                         on_term, &c);
+    if (rc == 0 && c.nh)
+        rc = flush(&c);
     if (own)
         t->tp->scratch_free(own);
     else

@@ -101,9 +101,29 @@ is "$(sql "SELECT group_concat(rowid, ' ') FROM allkeys WHERE allkeys MATCH 'met
    "keys all: metro finds метро, metro and Метро"
 is "$(sql "SELECT group_concat(rowid, ' ') FROM namekeys WHERE namekeys MATCH 'metro'")" "2 3" \
    "keys names: metro finds metro and the capitalised Метро, not lower-case метро"
+# stem on (the default): an ordinary word is indexed by its stem alone, so
+# each form finds the others, highlight() marks the word as written, a
+# prefix longer than the stem still finds it, and the index holds one term
+# per ordinary word; stem both keeps the form too.
+sql "CREATE VIRTUAL TABLE forms USING fts5(body, tokenize='toponorm')" \
+    "INSERT INTO forms(rowid, body) VALUES (1, 'Донецк остался без света'), (2, 'светом и теплом'), (3, 'темно')" \
+    "CREATE VIRTUAL TABLE formsv USING fts5vocab(forms, 'row')" \
+    "CREATE VIRTUAL TABLE both_ USING fts5(body, tokenize='toponorm stem both')" \
+    "INSERT INTO both_(rowid, body) VALUES (1, 'Донецк остался без света'), (2, 'светом и теплом')" \
+    "CREATE VIRTUAL TABLE bothv USING fts5vocab(both_, 'row')"
+is "$(sql "SELECT group_concat(rowid, ' ') FROM forms WHERE forms MATCH 'свет'")" "1 2" "stem on: свет finds света, светом"
+is "$(sql "SELECT highlight(forms, 0, '[', ']') FROM forms WHERE forms MATCH 'светом*'")" \
+   "Донецк остался без [света]
+[светом] и теплом" "stem on: светом* (longer than the stem свет) finds света and светом, marked as written"
+is "$(sql "SELECT group_concat(rowid, ' ') FROM forms WHERE forms MATCH '\"без света\"'")" "1" \
+   "stem on: a phrase of ordinary words"
+is "$(sql "SELECT count(*) FROM formsv WHERE term IN ('света', 'светом')")" "0" \
+   "stem on: the forms света, светом are not in the index (their stem is)"
+is "$(sql "SELECT group_concat(term, ' ') FROM (SELECT term FROM bothv WHERE term IN ('света', 'светом', 'свет') ORDER BY term)")" \
+   "свет света светом" "stem both: the forms and the stem are in the index"
 for bad in "keys some|tokenize option 'keys': 'some' is not names or all" \
            "lang xx|tokenize option 'lang': 'xx' is not uk, ru or en" \
-           "stem maybe|tokenize option 'stem': 'maybe' is not on or off" \
+           "stem maybe|tokenize option 'stem': 'maybe' is not on, both or off" \
            "colour red|unknown tokenize option 'colour'" \
            "lang|tokenize option 'lang' needs a value" \
            "cache 3|tokenize option 'cache': '3' is not a multiple of 4" \
