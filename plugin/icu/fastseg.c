@@ -146,7 +146,30 @@ int tn_fastseg_simple(const char *s, size_t n)
 
 static int joins(int c)
 {
-    return c == C_LETTER || c == C_NUM || c == C_EXNL;
+    return (0x8C >> c) & 1;                          /* C_LETTER, C_NUM, C_EXNL */
+}
+
+/*
+** ASCII bytes tn_fastseg_skip stops at: those that start a word (letters,
+** @, digits, _) and the joiners segment.h names (- ' ` ").  Bit b & 63 of
+** word b >> 6.
+*/
+#define BIT(c) ((uint64_t)1 << ((c) & 63))
+static const uint64_t ascii_stop[2] = {
+    BIT('"') | BIT('\'') | BIT('-') | (BIT('9') * 2 - BIT('0')),
+    BIT('@') | (BIT('Z') * 2 - BIT('A')) | BIT('_') | BIT('`') | (BIT('z') * 2 - BIT('a')),
+};
+#undef BIT
+
+size_t tn_fastseg_skip(const char *s, size_t n, size_t pos)
+{
+    while (pos < n) {
+        unsigned char b = (unsigned char)s[pos];
+        if (b >= 0x80 || (ascii_stop[b >> 6] >> (b & 63)) & 1)
+            break;
+        pos++;
+    }
+    return pos;
 }
 
 size_t tn_fastseg_next(const char *s, size_t n, size_t pos, int *word)
@@ -164,17 +187,35 @@ size_t tn_fastseg_next(const char *s, size_t n, size_t pos, int *word)
         return pos + 1 < n && s[pos + 1] == '\n' ? pos + 2 : pos + 1;
     if (!joins(c))
         return pos + len;
-    prev = c;
     q = pos + len;
-    while (q < n) {
+    for (;;) {
+        /* The bulk of a word: ASCII letters and digits, Cyrillic letters
+        ** (D0 xx, D1 xx), all of which join (WB5, 8, 9, 10, 13a, 13b). */
+        while (q < n) {
+            unsigned char b = (unsigned char)s[q];
+            if (b < 0x80) {
+                if (!joins(ascii_class[b]))
+                    break;
+                q++;
+            } else if ((b == 0xD0 || b == 0xD1) && q + 1 < n &&
+                       ((unsigned char)s[q + 1] & 0xC0) == 0x80) {
+                q += 2;
+            } else {
+                break;
+            }
+        }
+        if (q >= n)
+            break;
         c2 = class_fast(s + q, n - q, &len);
-        if (joins(c2)) {                             /* WB5, 8, 9, 10, 13a, 13b */
-            prev = c2;
+        if (joins(c2)) {                             /* other letters */
             q += len;
             continue;
         }
         if (q + len >= n)
             break;
+        /* The class of the last character: every joining one outside
+        ** ASCII is a letter. */
+        prev = (unsigned char)s[q - 1] < 0x80 ? ascii_class[(unsigned char)s[q - 1]] : C_LETTER;
         c3 = class_fast(s + q + len, n - q - len, &len2);
         if (prev == C_LETTER && c3 == C_LETTER &&
             (c2 == C_MIDLETTER || c2 == C_MIDNUMLET)) { /* WB6, WB7 */

@@ -16,4 +16,11 @@ int tn_fastseg_simple(const char *s, size_t n);
 */
 size_t tn_fastseg_next(const char *s, size_t n, size_t pos, int *word);
 
+/*
+** The first position from pos on in the simple line s[0..n) holding a
+** non-ASCII byte, an ASCII letter, digit or _, or one of - ' ` ": the bytes
+** before it are segments that are neither words nor joiners (segment.h).
+*/
+size_t tn_fastseg_skip(const char *s, size_t n, size_t pos);
+
 #endif

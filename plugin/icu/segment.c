@@ -90,18 +90,18 @@ int tn_seg_next(tn_seg *s, size_t *start, size_t *end, int *word)
     for (;;) {
         if (s->pos < s->line_end) {
             if (s->fast) {
-                if (s->words_and_joiners && s->text[s->pos] == ' ') {
-                    /* A run of spaces is one segment, never a word nor a
-                    ** joiner (fastseg's WB3d): skipped without a call. */
-                    while (s->pos < s->line_end && s->text[s->pos] == ' ')
-                        s->pos++;
-                    continue;
+                if (s->words_and_joiners) {
+                    /* Spaces and ASCII punctuation: segments neither words
+                    ** nor joiners, passed over without a call each. */
+                    s->pos = tn_fastseg_skip(s->text, s->line_end, s->pos);
+                    if (s->pos >= s->line_end)
+                        continue;
                 }
                 *start = s->pos;
                 *end = s->pos = s->line_start +
                     tn_fastseg_next(s->text + s->line_start, s->line_end - s->line_start,
                                     s->pos - s->line_start, word);
-                if (!skip(s, *start, *end, *word))
+                if (*word || !skip(s, *start, *end, *word))
                     return 1;
                 continue;
             } else {
