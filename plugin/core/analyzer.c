@@ -108,6 +108,7 @@ typedef struct run {
     uint32_t position;             /* last position used */
     uint32_t token;                /* tokens emitted so far */
     int emitted_at_pos;            /* a term was emitted at `position` */
+    unsigned kinds;                /* bit (1 << kind) per kind to emit */
     int places;                    /* look words up in the gazetteer */
     int skip_places;               /* words still covered by a multi-word name */
     int n_hits;                    /* gazetteer hits of the token just emitted */
@@ -518,9 +519,10 @@ static int token_terms_of(run *r, const char *chunk, size_t start, size_t end, u
                     return 0;
                 }
             }
+        }
+        for (w = 0; w < CACHE_WAYS; w++)
             if (st->rank[w] == CACHE_WAYS - 1)
                 victim = w;               /* the least recently used way */
-        }
     }
     if ((rc = compute_terms(r, chunk + start, len, flags, out)) != 0)
         return rc;
@@ -539,6 +541,7 @@ static int token_terms_of(run *r, const char *chunk, size_t start, size_t end, u
 static int emit_token(run *r, const char *chunk, size_t start, size_t end, unsigned flags)
 {
     token_terms tt;
+    toponorm_term t;
     int i, rc;
     if ((rc = token_terms_of(r, chunk, start, end, flags, &tt)) != 0)
         return rc;
@@ -549,12 +552,27 @@ static int emit_token(run *r, const char *chunk, size_t start, size_t end, unsig
         r->lang = tt.lang;
         r->script = tt.script;
     }
-    for (i = 0; i < tt.n; i++)
-        if ((rc = emit(r, tt.kind[i], tt.text[i], tt.len[i], flags, start, end,
-                       tt.lang, tt.script)) != 0)
+    if (!tt.n)
+        return 0;
+    /* One term record for the token; per term only its own fields change. */
+    t.position = r->position;
+    t.start = r->base + start;
+    t.end = r->base + end;
+    t.token = r->token;
+    t.lang = tt.lang;
+    t.script = tt.script;
+    for (i = 0; i < tt.n; i++) {
+        if (!(r->kinds & (1u << tt.kind[i])))
+            continue;
+        t.text = tt.text[i];
+        t.len = tt.len[i];
+        t.kind = tt.kind[i];
+        t.flags = flags | (r->emitted_at_pos ? TOPONORM_TERM_COLOCATED : 0);
+        r->emitted_at_pos = 1;
+        if ((rc = r->cb(r->ctx, &t)) != 0)
             return rc;
-    if (tt.n)
-        r->token++;
+    }
+    r->token++;
     return 0;
 }
 
@@ -862,6 +880,7 @@ int toponorm_analyze(const toponorm_analyzer *an, toponorm_scratch *sc,
     r.flags = flags;
     r.cb = cb;
     r.ctx = ctx;
+    r.kinds = an->opt.kinds ? an->opt.kinds : ~0u;
     r.places = an->lx->places.n_places > 0 && wants(&r, TOPONORM_TERM_PLACE);
     do {
         size_t end = chunk_end(text, from, len);
