@@ -29,6 +29,12 @@ typedef struct out_state {
     int have_token;        /* a token is open (its terms are being written) */
     uint32_t token;
     int first_token;       /* no token written yet on this --lines line */
+    /* The last position written, as decimal digits right-aligned in pos[]
+    ** after '0's: positions mostly go up by one, and adding one to the
+    ** digits is cheaper than formatting the number. */
+    uint32_t pos_v;
+    size_t pos_n;
+    char pos[16];
 } out_state;
 
 static void close_token(out_state *o)
@@ -68,9 +74,93 @@ static void put_term(out_state *o, const toponorm_term *t, int first)
     }
 }
 
+/* The digits of position v, updated from the last one. */
+static const char *position_digits(out_state *o, uint32_t v, size_t *n)
+{
+    if (v == o->pos_v + 1) {
+        size_t i = sizeof o->pos - 1;
+        while (o->pos[i] == '9')
+            o->pos[i--] = '0';
+        o->pos[i]++;
+        if (sizeof o->pos - i > o->pos_n)
+            o->pos_n = sizeof o->pos - i;
+    } else if (v != o->pos_v) {
+        uint32_t x = v;
+        size_t i = sizeof o->pos;
+        memset(o->pos, '0', sizeof o->pos);
+        do {
+            o->pos[--i] = (char)('0' + x % 10);
+            x /= 10;
+        } while (x);
+        o->pos_n = sizeof o->pos - i;
+    }
+    o->pos_v = v;
+    *n = o->pos_n;
+    return o->pos + sizeof o->pos - o->pos_n;
+}
+
+/*
+** A term in the default text format, the one used in bulk: straight into
+** the buffer after one check for room.  Besides the token's text and the
+** term's, at most 64 bytes: newline, position, tabs, a label copied as 16.
+*/
+static void text_term(out_state *o, const toponorm_term *t)
+{
+    static const char labels16[][16] = {"?:", "surface:", "key:", "place:", "stem:"};
+    int k = t->kind >= 1 && t->kind <= 4 ? t->kind : 0;
+    size_t need = 64 + (t->end - t->start) + t->len;
+    wbuf *w = o->out;
+    char *d;
+    if (sizeof w->b - w->n < need) {
+        wb_flush(w);
+        if (sizeof w->b < need) {
+            /* More than the buffer: piece by piece (no term is this long). */
+            if (!(o->have_token && t->token == o->token)) {
+                size_t n;
+                const char *p;
+                if (o->token != UINT32_MAX)
+                    wb_putc(w, '\n');
+                p = position_digits(o, t->position, &n);
+                wb_put(w, p, n);
+                wb_putc(w, '\t');
+                wb_put(w, o->text + t->start, t->end - t->start);
+                o->have_token = 1;
+                o->token = t->token;
+                put_term(o, t, 1);
+            } else {
+                put_term(o, t, 0);
+            }
+            return;
+        }
+    }
+    d = w->b + w->n;
+    if (o->have_token && t->token == o->token) {
+        *d++ = ' ';
+    } else {
+        size_t n;
+        const char *p = position_digits(o, t->position, &n);
+        if (o->token != UINT32_MAX)
+            *d++ = '\n';
+        d = wb_copy(d, p, n);
+        *d++ = '\t';
+        d = wb_copy(d, o->text + t->start, t->end - t->start);
+        *d++ = '\t';
+        o->have_token = 1;
+        o->token = t->token;
+    }
+    memcpy(d, labels16[k], 16);
+    d += labels[k].text_n;
+    d = wb_copy(d, t->text, t->len);
+    w->n = (size_t)(d - w->b);
+}
+
 static int on_term(void *ctx, const toponorm_term *t)
 {
     out_state *o = ctx;
+    if (!o->json) {
+        text_term(o, t);
+        return 0;
+    }
     if (o->have_token && t->token == o->token) {
         put_term(o, t, 0);
         return 0;
@@ -189,6 +279,8 @@ int cmd_analyze(int argc, char **argv)
     o.json = json;
     o.token = UINT32_MAX;
     o.first_token = -1;
+    memset(o.pos, '0', sizeof o.pos);
+    o.pos_n = 1;
 
     if (lines) {
         char *line = NULL;

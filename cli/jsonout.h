@@ -21,14 +21,38 @@ void wb_init(wbuf *w, FILE *f);
 void wb_flush(wbuf *w);
 void wb_put_slow(wbuf *w, const char *s, size_t n);
 
+/*
+** Copy s[0..n) to d, which has room for at least max(n, 32) bytes, and
+** return d + n.  Most of what the CLI writes is a short word: two
+** overlapping fixed-size copies, not a call.  Nothing past s[n) is read.
+*/
+static inline char *wb_copy(char *d, const char *s, size_t n)
+{
+    if (n > 32) {
+        memcpy(d, s, n);
+    } else if (n >= 16) {
+        memcpy(d, s, 16);
+        memcpy(d + n - 16, s + n - 16, 16);
+    } else if (n >= 8) {
+        memcpy(d, s, 8);
+        memcpy(d + n - 8, s + n - 8, 8);
+    } else if (n >= 4) {
+        memcpy(d, s, 4);
+        memcpy(d + n - 4, s + n - 4, 4);
+    } else if (n) {
+        d[0] = s[0];
+        d[n / 2] = s[n / 2];
+        d[n - 1] = s[n - 1];
+    }
+    return d + n;
+}
+
 static inline void wb_put(wbuf *w, const char *s, size_t n)
 {
-    if (n <= sizeof w->b - w->n) {
-        memcpy(w->b + w->n, s, n);
-        w->n += n;
-    } else {
+    if (n + 32 <= sizeof w->b - w->n)
+        w->n = (size_t)(wb_copy(w->b + w->n, s, n) - w->b);
+    else
         wb_put_slow(w, s, n);
-    }
 }
 void wb_str(wbuf *w, const char *s);
 void wb_uint(wbuf *w, unsigned long long v);
