@@ -118,10 +118,13 @@ bench-places: toponorm.lex bench/places_bench$(EXEEXT)
 ## `search --batch` and one process per query.  Results: bench/out/xapian.txt.
 ## The queries: tests/data/search-cases.tsv plus words and word pairs drawn
 ## from the corpus (every 37th document), 1000 in all.
-EXTRA_PROGRAMS += bench/xapian_baseline bench/xsearch
+EXTRA_PROGRAMS += bench/xapian_baseline bench/xsearch bench/xsearch_baseline
 bench_xapian_baseline_SOURCES = bench/xapian_baseline.cc
 bench_xapian_baseline_CXXFLAGS = $(WARN_CXXFLAGS) $(XAPIAN_CFLAGS) $(JANSSON_CFLAGS)
 bench_xapian_baseline_LDADD = $(XAPIAN_LIBS) $(JANSSON_LIBS)
+bench_xsearch_baseline_SOURCES = bench/xsearch_baseline.cc
+bench_xsearch_baseline_CXXFLAGS = $(WARN_CXXFLAGS) $(XAPIAN_CFLAGS)
+bench_xsearch_baseline_LDADD = $(XAPIAN_LIBS)
 bench_xsearch_SOURCES = bench/xsearch.c cli/query.c cli/docdata.c cli/snippet.c cli/vocab.c cli/shard.c
 bench_xsearch_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/cli -I$(top_srcdir)/plugin/xapian \
 	$(JANSSON_CFLAGS)
@@ -143,6 +146,7 @@ bench/out/xapian-queries.txt: bench/out/corpus-50mb.jsonl $(srcdir)/tests/data/s
 	  head -n 1000 > $@.tmp && mv -f $@.tmp $@
 
 bench-xapian: toponorm$(EXEEXT) toponorm.lex bench/xapian_baseline$(EXEEXT) bench/xsearch$(EXEEXT) \
+	bench/xsearch_baseline$(EXEEXT) \
 	bench/timeproc$(EXEEXT) \
 	bench/out/corpus-5mb.jsonl bench/out/corpus-50mb.jsonl bench/out/corpus-200mb.jsonl \
 	bench/out/xapian-queries.txt

@@ -22,14 +22,14 @@
 ** by more than a few spellings; this bounds a pathological one. */
 #define VOCAB_MAX 16
 
-/* Weights inside a word's group, on top of the synonym of all its terms:
-** the place id names the place whatever the spelling; the exact spelling
-** is certain; a key or a stem may join different words. */
+/* The weight of a word's place ids against its spellings (word_query): the
+** place id names the place whatever the spelling; a key or a stem may join
+** different words. */
 #ifndef W_PLACE
 #define W_PLACE   2.0
 #endif
-#ifndef W_SURFACE
-#define W_SURFACE 0.5
+#ifndef W_OTHER
+#define W_OTHER   0.5
 #endif
 
 /* One analyzed term of an item. */
@@ -272,15 +272,21 @@ static void free_qs(tnx_query **v, size_t n)
 
 /*
 ** The query for the terms v[lo..hi) of one token (or of the compound form):
-** SYNONYM(all) OR SCALE(places) OR SCALE(surface).  Duplicate terms (a
-** Latin word may have one key under two readings) are skipped.
+** surface OR SYNONYM(the other spellings: keys, stems, vocabulary words)
+** OR SCALE(places).  A document in the query's own spelling scores on both
+** of the first two (its words have keys too), so it ranks above one in
+** another spelling; the place id, the name whatever the spelling, is
+** weighted highest.  Three branches of an OR, each list read once, let
+** Xapian's matcher skip documents that cannot reach the top hits, which
+** one SYNONYM of everything cannot.  Duplicate terms (a Latin word may have
+** one key under two readings) are skipped.
 */
 static tnx_query *word_query(const iterm *v, size_t lo, size_t hi)
 {
-    tnx_query **all = calloc(hi - lo + 1, sizeof *all), **place = calloc(hi - lo + 1, sizeof *place);
-    tnx_query *parts[3] = {NULL, NULL, NULL}, *syn = NULL, *q = NULL, *tmp;
-    size_t na = 0, np = 0, nparts = 0;
-    if (!all || !place)
+    tnx_query **other = calloc(hi - lo + 1, sizeof *other), **place = calloc(hi - lo + 1, sizeof *place);
+    tnx_query *parts[3] = {NULL, NULL, NULL}, *surface = NULL, *q = NULL, *tmp;
+    size_t no = 0, np = 0, nparts = 0;
+    if (!other || !place)
         goto out;
     for (size_t i = lo; i < hi; i++) {
         int dup = 0;
@@ -288,24 +294,27 @@ static tnx_query *word_query(const iterm *v, size_t lo, size_t hi)
             dup |= strcmp(v[j].term, v[i].term) == 0;
         if (dup)
             continue;
-        if (!(all[na] = tnx_query_term(v[i].term, strlen(v[i].term), 0)))
+        if (!(tmp = tnx_query_term(v[i].term, strlen(v[i].term), 0)))
             goto out;
-        na++;
-        if (v[i].kind == TOPONORM_TERM_PLACE) {
-            if (!(place[np++] = tnx_query_term(v[i].term, strlen(v[i].term), 0)))
-                goto out;
-        } else if (v[i].kind == TOPONORM_TERM_SURFACE && !parts[2]) {
-            if (!(tmp = tnx_query_term(v[i].term, strlen(v[i].term), 0)))
-                goto out;
-            parts[2] = tnx_query_scale(tmp, W_SURFACE);
-            tnx_query_free(tmp);
-            if (!parts[2])
-                goto out;
-        }
+        if (v[i].kind == TOPONORM_TERM_PLACE)
+            place[np++] = tmp;
+        else if (v[i].kind == TOPONORM_TERM_SURFACE && !surface)
+            surface = tmp;
+        else
+            other[no++] = tmp;
     }
-    if (!(syn = parts[0] = tnx_query_combine(TNX_OP_SYNONYM, all, na)))
-        goto out;
-    nparts = 1;
+    if (surface) {
+        parts[nparts++] = surface;
+        surface = NULL;
+    }
+    if (no) {
+        if (!(tmp = tnx_query_combine(TNX_OP_SYNONYM, other, no)))
+            goto out;
+        parts[nparts] = tnx_query_scale(tmp, W_OTHER);
+        tnx_query_free(tmp);
+        if (!parts[nparts++])
+            goto out;
+    }
     if (np) {
         if (!(tmp = tnx_query_combine(TNX_OP_OR, place, np)))
             goto out;
@@ -314,22 +323,15 @@ static tnx_query *word_query(const iterm *v, size_t lo, size_t hi)
         if (!parts[nparts++])
             goto out;
     }
-    if (parts[2]) {
-        if (nparts == 1) {
-            parts[1] = parts[2];
-            parts[2] = NULL;
-        }
-        nparts++;
-    }
-    q = tnx_query_combine(TNX_OP_OR, parts, nparts);
+    q = nparts ? tnx_query_combine(TNX_OP_OR, parts, nparts) : NULL;
 out:
-    free_qs(all, na);
+    free_qs(other, no);
     free_qs(place, np);
-    free(all);
+    free(other);
     free(place);
+    tnx_query_free(surface);
     for (size_t i = 0; i < 3; i++)
         tnx_query_free(parts[i]);
-    (void)syn;
     return q;
 }
 
