@@ -11,20 +11,26 @@
 #include "stem.h"
 
 /* Longest first within the list is not needed: every match is tried and
-** the longest wins. */
-static const char *const endings[] = {
+** the longest wins.  Lengths in bytes, counted by the compiler. */
+#define E(s) {s, sizeof s - 1}
+static const struct ending {
+    const char *s;
+    size_t n;
+} endings[] = {
     /* adjectives, pronominal */
-    "ими", "іми", "ого", "ому", "ього", "ьому", "ий", "ій", "ої", "ою", "им", "ім", "их", "іх",
-    "ая", "яя", "ее", "єє",
+    E("ими"), E("іми"), E("ого"), E("ому"), E("ього"), E("ьому"), E("ий"), E("ій"), E("ої"),
+    E("ою"), E("им"), E("ім"), E("их"), E("іх"), E("ая"), E("яя"), E("ее"), E("єє"),
     /* nouns */
-    "ами", "ями", "ові", "еві", "єві", "ах", "ях", "ом", "ем", "єм", "ів", "їв", "ей", "ею",
-    "єю", "ам", "ям", "а", "я", "у", "ю", "і", "ї", "о", "е", "є", "и", "ь",
+    E("ами"), E("ями"), E("ові"), E("еві"), E("єві"), E("ах"), E("ях"), E("ом"), E("ем"),
+    E("єм"), E("ів"), E("їв"), E("ей"), E("ею"), E("єю"), E("ам"), E("ям"), E("а"), E("я"),
+    E("у"), E("ю"), E("і"), E("ї"), E("о"), E("е"), E("є"), E("и"), E("ь"),
     /* verbs */
-    "ати", "яти", "ити", "іти", "ути", "увати", "ювати", "ував", "ював", "ала", "ало", "али",
-    "ила", "ило", "или", "ить", "ать", "ять", "ють", "ують", "ає", "ює", "уть", "ємо", "имо",
-    "емо", "ете", "ите", "ав", "ив", "ів",
-    NULL
+    E("ати"), E("яти"), E("ити"), E("іти"), E("ути"), E("увати"), E("ювати"), E("ував"),
+    E("ював"), E("ала"), E("ало"), E("али"), E("ила"), E("ило"), E("или"), E("ить"), E("ать"),
+    E("ять"), E("ють"), E("ують"), E("ає"), E("ює"), E("уть"), E("ємо"), E("имо"), E("емо"),
+    E("ете"), E("ите"), E("ав"), E("ив"), E("ів"),
 };
+#undef E
 
 static size_t letters(const char *s, size_t n)
 {
@@ -36,7 +42,9 @@ static size_t letters(const char *s, size_t n)
 
 static int ends(const char *w, size_t n, const char *suf, size_t k)
 {
-    return n >= k && memcmp(w + n - k, suf, k) == 0;
+    /* Every ending ends in a two-byte letter: compare it before the rest. */
+    return n >= k && w[n - 1] == suf[k - 1] && w[n - 2] == suf[k - 2] &&
+           memcmp(w + n - k, suf, k - 2) == 0;
 }
 
 size_t tn_stem_uk(const char *w, size_t n)
@@ -44,9 +52,9 @@ size_t tn_stem_uk(const char *w, size_t n)
     size_t best = 0, i, k;
     if (ends(w, n, "ся", 4) || ends(w, n, "сь", 4))
         n -= 4;
-    for (i = 0; endings[i]; i++) {
-        k = strlen(endings[i]);
-        if (k > best && ends(w, n, endings[i], k) && letters(w, n - k) >= 3)
+    for (i = 0; i < sizeof endings / sizeof endings[0]; i++) {
+        k = endings[i].n;
+        if (k > best && ends(w, n, endings[i].s, k) && letters(w, n - k) >= 3)
             best = k;
     }
     return n - best;
