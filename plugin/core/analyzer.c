@@ -63,9 +63,11 @@ typedef struct cache_slot {
     unsigned char d[SLOT_SIZE - 8];
 } cache_slot;
 
-/* The terms of one token, before they are emitted. */
+/* The terms of one token, before they are emitted: from the cache, packed
+** as in a slot; computed, in the arrays. */
 typedef struct token_terms {
     int n;
+    const unsigned char *packed;  /* per term: kind, length, text, NUL; or NULL */
     int kind[TN_MAX_KEYS + 2];
     const char *text[TN_MAX_KEYS + 2];
     size_t len[TN_MAX_KEYS + 2];
@@ -431,12 +433,7 @@ static void cache_load(const cache_slot *cs, token_terms *tt)
     tt->n_hits = cs->n_hits;
     for (i = 0; i < tt->n_hits; i++, p += 4)
         memcpy(&tt->hits[i], p, 4);
-    for (i = 0; i < tt->n; i++) {
-        tt->kind[i] = p[0];
-        tt->len[i] = p[1];
-        tt->text[i] = (const char *)p + 2;
-        p += 2 + p[1] + 1;
-    }
+    tt->packed = p;
 }
 
 /* a[0..n) == b[0..n), n <= CACHE_RAW: word loads instead of a memcmp call. */
@@ -524,6 +521,7 @@ static int token_terms_of(run *r, const char *chunk, size_t start, size_t end, u
             if (st->rank[w] == CACHE_WAYS - 1)
                 victim = w;               /* the least recently used way */
     }
+    out->packed = NULL;
     if ((rc = compute_terms(r, chunk + start, len, flags, out)) != 0)
         return rc;
     if (st && cache_store(&cs[victim], hint, chunk + start, len, out)) {
@@ -538,6 +536,20 @@ static int token_terms_of(run *r, const char *chunk, size_t start, size_t end, u
 ** surface, then keys, then stem, all colocated.  Its gazetteer hits stay
 ** in r->last for the place terms.
 */
+/* Term record t, its token's fields set, with this term: to the callback. */
+static inline int emit_term(run *r, toponorm_term *t, int kind, const char *text, size_t len,
+                            unsigned flags)
+{
+    if (!(r->kinds & (1u << kind)))
+        return 0;
+    t->text = text;
+    t->len = len;
+    t->kind = kind;
+    t->flags = flags | (r->emitted_at_pos ? TOPONORM_TERM_COLOCATED : 0);
+    r->emitted_at_pos = 1;
+    return r->cb(r->ctx, t);
+}
+
 static int emit_token(run *r, const char *chunk, size_t start, size_t end, unsigned flags)
 {
     token_terms tt;
@@ -561,16 +573,15 @@ static int emit_token(run *r, const char *chunk, size_t start, size_t end, unsig
     t.token = r->token;
     t.lang = tt.lang;
     t.script = tt.script;
-    for (i = 0; i < tt.n; i++) {
-        if (!(r->kinds & (1u << tt.kind[i])))
-            continue;
-        t.text = tt.text[i];
-        t.len = tt.len[i];
-        t.kind = tt.kind[i];
-        t.flags = flags | (r->emitted_at_pos ? TOPONORM_TERM_COLOCATED : 0);
-        r->emitted_at_pos = 1;
-        if ((rc = r->cb(r->ctx, &t)) != 0)
-            return rc;
+    if (tt.packed) {
+        const unsigned char *p = tt.packed;
+        for (i = 0; i < tt.n; i++, p += p[1] + 3)
+            if ((rc = emit_term(r, &t, p[0], (const char *)p + 2, p[1], flags)) != 0)
+                return rc;
+    } else {
+        for (i = 0; i < tt.n; i++)
+            if ((rc = emit_term(r, &t, tt.kind[i], tt.text[i], tt.len[i], flags)) != 0)
+                return rc;
     }
     r->token++;
     return 0;
