@@ -120,17 +120,43 @@ static inline int class_fast(const char *s, size_t n, size_t *len)
     return class_at(s, n, len);
 }
 
+/* 0x80 in each byte of x that is zero, 0 in the others (exact). */
+static inline uint64_t zero_bytes(uint64_t x)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full;
+    return ~(((x & low7) + low7) | x) & ~low7;
+}
+
+/*
+** How many of the 8 bytes w (starting at a character boundary) are ASCII
+** or complete two-byte characters D0 xx / D1 xx (U+0400..U+047F, Cyrillic
+** letters): 8, 7 when the last byte starts such a character, or 0 when any
+** byte is something else.  Word-at-a-time: each continuation byte must
+** follow a lead byte and each lead byte but the last precede one.
+*/
+static inline size_t simple8(uint64_t w)
+{
+    const uint64_t high = 0x8080808080808080ull;
+    uint64_t lead = zero_bytes((w & 0xFEFEFEFEFEFEFEFEull) ^ 0xD0D0D0D0D0D0D0D0ull);
+    uint64_t cont = zero_bytes((w & 0xC0C0C0C0C0C0C0C0ull) ^ high);
+    if ((lead | cont) != (w & high) || cont != lead << 8)
+        return 0;
+    return 8 - (size_t)(lead >> 63);
+}
+
 int tn_fastseg_simple(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, len;
     while (i < n) {
         uint64_t w;
+        size_t k;
+        if (n - i >= 8 && (memcpy(&w, s + i, 8), (k = simple8(w)) != 0)) {
+            i += k;
+            continue;
+        }
         if (u[i] < 0x80) {                           /* ASCII is always simple */
-            if (n - i >= 8 && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ull) == 0))
-                i += 8;
-            else
-                i++;
+            i++;
             continue;
         }
         if ((u[i] == 0xD0 || u[i] == 0xD1) && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
