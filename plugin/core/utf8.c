@@ -72,17 +72,45 @@ size_t tn_utf8_encode(uint32_t cp, char *out)
     return 4;
 }
 
+/* 0x80 in each byte of x that is zero, 0 in the others (exact). */
+static uint64_t zero_bytes(uint64_t x)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full;
+    return ~(((x & low7) + low7) | x) & ~low7;
+}
+
+/*
+** How many of the 8 bytes w (starting at a character boundary) are ASCII
+** or complete two-byte sequences (C2..DF, 80..BF): 8, 7 when the last byte
+** starts one, or 0 when any byte is something else.  Each continuation
+** byte must follow a lead byte, and each lead byte but the last precede one.
+*/
+static size_t valid8(uint64_t w)
+{
+    const uint64_t high = 0x8080808080808080ull;
+    uint64_t lead = zero_bytes((w & 0xE0E0E0E0E0E0E0E0ull) ^ 0xC0C0C0C0C0C0C0C0ull) &
+                    ~zero_bytes((w & 0xFEFEFEFEFEFEFEFEull) ^ 0xC0C0C0C0C0C0C0C0ull);
+    uint64_t cont = zero_bytes((w & 0xC0C0C0C0C0C0C0C0ull) ^ high);
+    if ((lead | cont) != (w & high) || cont != lead << 8)
+        return 0;
+    return 8 - (size_t)(lead >> 63);
+}
+
 int tn_utf8_valid(const char *s, size_t n, size_t *bad)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, used;
     while (i < n) {
         uint64_t w;
+        size_t k;
+        /* Eight bytes at a time while they are ASCII and two-byte sequences
+        ** (all of Cyrillic): lexicons and most text are made of them. */
+        if (n - i >= 8 && (memcpy(&w, p + i, 8), (k = valid8(w)) != 0)) {
+            i += k;
+            continue;
+        }
         if (p[i] < 0x80) {
-            if (n - i >= 8 && (memcpy(&w, p + i, 8), (w & 0x8080808080808080ull) == 0))
-                i += 8;                             /* eight ASCII bytes */
-            else
-                i++;
+            i++;
             continue;
         }
         /* Two-byte sequences (all of Cyrillic) inline: lexicons are full of them. */
