@@ -237,6 +237,10 @@ size_t tn_fastseg_next(const char *s, size_t n, size_t pos, int *word)
             q += len;
             continue;
         }
+        /* Only a Mid* character between two letters or digits goes on;
+        ** most words end at a space or other punctuation. */
+        if (c2 != C_MIDLETTER && c2 != C_MIDNUMLET && c2 != C_MIDNUM)
+            break;
         if (q + len >= n)
             break;
         /* The class of the last character: every joining one outside
