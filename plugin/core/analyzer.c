@@ -644,6 +644,10 @@ static int next_word(toponorm_scratch *sc, const char *chunk, seg *w)
     for (;;) {
         size_t at = w->end;
         int k = 0;
+        /* Most words end at a byte no such mark starts with: no lookahead. */
+        if (at < sc->seg.len && (unsigned char)chunk[at] < 0x80 && chunk[at] != '\'' &&
+            chunk[at] != '`' && chunk[at] != '"')
+            break;
         while (k < 2 && peek(sc, k, &a) && !a.word && a.start == at &&
                joins_word(single_cp(chunk, a))) {
             at = a.end;
@@ -822,6 +826,12 @@ static int place_terms(run *r, const char *chunk, const seg *parts, int i, int n
     return rc;
 }
 
+/* Can a hyphen (- or U+2010, U+2011) start at chunk[at]? */
+static int maybe_hyphen(const char *chunk, size_t len, size_t at)
+{
+    return at < len && ((unsigned char)chunk[at] >= 0x80 || chunk[at] == '-');
+}
+
 static int analyze_chunk(run *r, const char *chunk, size_t len)
 {
     toponorm_scratch *sc = r->sc;
@@ -835,7 +845,9 @@ static int analyze_chunk(run *r, const char *chunk, size_t len)
     while (next_word(sc, chunk, &parts[0])) {
         np = 1;
         /* word - word - ...: a hyphenated compound */
-        while (np < MAX_PARTS && peek(sc, 0, &h) && !h.word && h.start == parts[np - 1].end &&
+        /* (Most words end at an ASCII byte other than '-': no lookahead.) */
+        while (np < MAX_PARTS && maybe_hyphen(chunk, len, parts[np - 1].end) &&
+               peek(sc, 0, &h) && !h.word && h.start == parts[np - 1].end &&
                tn_is_hyphen(single_cp(chunk, h)) && peek(sc, 1, &nx) && nx.word &&
                nx.start == h.end) {
             consume(sc, 1);

@@ -175,29 +175,6 @@ static int joins(int c)
     return (0x8C >> c) & 1;                          /* C_LETTER, C_NUM, C_EXNL */
 }
 
-/*
-** ASCII bytes tn_fastseg_skip stops at: those that start a word (letters,
-** @, digits, _) and the joiners segment.h names (- ' ` ").  Bit b & 63 of
-** word b >> 6.
-*/
-#define BIT(c) ((uint64_t)1 << ((c) & 63))
-static const uint64_t ascii_stop[2] = {
-    BIT('"') | BIT('\'') | BIT('-') | (BIT('9') * 2 - BIT('0')),
-    BIT('@') | (BIT('Z') * 2 - BIT('A')) | BIT('_') | BIT('`') | (BIT('z') * 2 - BIT('a')),
-};
-#undef BIT
-
-size_t tn_fastseg_skip(const char *s, size_t n, size_t pos)
-{
-    while (pos < n) {
-        unsigned char b = (unsigned char)s[pos];
-        if (b >= 0x80 || (ascii_stop[b >> 6] >> (b & 63)) & 1)
-            break;
-        pos++;
-    }
-    return pos;
-}
-
 size_t tn_fastseg_next(const char *s, size_t n, size_t pos, int *word)
 {
     size_t len, len2, q;
