@@ -63,7 +63,7 @@ rm -rf "$db-base"
 : >"$OUT/xsearch-rounds.txt"
 for r in 1 2 3; do
     "$X" "$db" <"$QUERIES" >"$OUT/xsearch.$r"
-    "$(dirname "$X")/xsearch_baseline" "$db-base" <"$QUERIES" >"$OUT/xbase.$r"
+    "$(dirname "$B")/xsearch_baseline" "$db-base" <"$QUERIES" >"$OUT/xbase.$r"
     awk -v r="$r" '$1 == "search" { print $4, r }' "$OUT/xsearch.$r" >>"$OUT/xsearch-rounds.txt"
 done
 mid=$(sort -g "$OUT/xsearch-rounds.txt" | sed -n 2p | cut -d' ' -f2)
@@ -78,7 +78,7 @@ batch_ms=$(tail -n 1 "$OUT/time.tmp" | awk -v n="$nq" '{ printf "%.2f", $1 * 100
 # One process per query: the first 200 queries, each timed alone (bench/timeproc).
 : >"$OUT/perproc.tmp"
 head -n 200 "$QUERIES" | while IFS= read -r q; do
-    "$(dirname "$X")/timeproc" /dev/null "$T" search --json "$db" -- "$q" >>"$OUT/perproc.tmp" \
+    "$(dirname "$B")/timeproc" /dev/null "$T" search --json "$db" -- "$q" >>"$OUT/perproc.tmp" \
         2>/dev/null || true     # timeproc prints nothing for a failed query
 done
 pp=$(sort -g "$OUT/perproc.tmp" | awk '{ v[NR] = $1 } END { printf "%.1f %.1f", v[int((NR + 1) / 2)] * 1000, v[(int(NR * 0.99) > 0) ? int(NR * 0.99) : 1] * 1000 }')

@@ -126,9 +126,12 @@ static int commit(indexer *ix)
 
 /*
 ** Analyze and store one document: obj is its JSON object (id, text, and
-** optional title, lang, other fields), already validated.
+** optional title, lang, other fields), already validated.  raw, when not
+** NULL, is the JSON Lines line obj was parsed from: stored as it is, it
+** saves writing the object out again (search reads title, text and lang
+** from it; the id lives in a value slot).
 */
-static int add_doc(indexer *ix, json_t *obj)
+static int add_doc(indexer *ix, json_t *obj, const char *raw, size_t raw_len)
 {
     json_t *jid = json_object_get(obj, "id"), *jtext = json_object_get(obj, "text");
     json_t *jtitle = json_object_get(obj, "title"), *jlang = json_object_get(obj, "lang");
@@ -177,13 +180,16 @@ static int add_doc(indexer *ix, json_t *obj)
             return EXIT_DB;
         }
     }
-    data = json_dumps(obj, JSON_COMPACT);
-    if (!data) {
-        fputs("toponorm index: out of memory\n", stderr);
-        return EXIT_DB;
+    if (raw) {
+        rc = tnx_doc_set_data(ix->doc, raw, raw_len);
+    } else {
+        if (!(data = json_dumps(obj, JSON_COMPACT))) {
+            fputs("toponorm index: out of memory\n", stderr);
+            return EXIT_DB;
+        }
+        rc = tnx_doc_set_data(ix->doc, data, strlen(data));
+        free(data);
     }
-    rc = tnx_doc_set_data(ix->doc, data, strlen(data));
-    free(data);
     if (rc != TNX_OK) {
         fprintf(stderr, "toponorm index: %s\n", tnx_last_error());
         return EXIT_DB;
@@ -294,7 +300,7 @@ static int one_line(indexer *ix, const char *name, unsigned long lineno, const c
         json_decref(obj);
         return bad_line(ix, name, lineno, why);
     }
-    rc = add_doc(ix, obj);
+    rc = add_doc(ix, obj, s, len);
     json_decref(obj);
     return rc;
 }
@@ -393,7 +399,7 @@ static int index_file(indexer *ix, const char *path)
         json_decref(obj);
         return bad_line(ix, path, 1, "path too long to be an id");
     }
-    rc = add_doc(ix, obj);
+    rc = add_doc(ix, obj, NULL, 0);
     json_decref(obj);
     progress(ix, 0);
     return rc;
