@@ -75,7 +75,7 @@ static void put_term(out_state *o, const toponorm_term *t, int first)
 }
 
 /* The digits of position v, updated from the last one. */
-static const char *position_digits(out_state *o, uint32_t v, size_t *n)
+static inline const char *position_digits(out_state *o, uint32_t v, size_t *n)
 {
     if (v == o->pos_v + 1) {
         size_t i = sizeof o->pos - 1;
