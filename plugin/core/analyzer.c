@@ -664,17 +664,32 @@ static int next_word(toponorm_scratch *sc, const char *chunk, seg *w)
 /* ---- place terms ---------------------------------------------------- */
 
 /* Does the token start with a capital; is every letter (two or more) one? */
+/*
+** u_isalpha(c) (a letter, general category L*) and u_isupper(c), without a
+** call into ICU for ASCII and U+0400..U+045F (Ѐ..Я upper case, а..џ lower
+** case), where most words are spelled.  Returns 0 (no letter), 1 (a letter)
+** or 2 (an upper-case letter).
+*/
+static int letter_kind(UChar32 c)
+{
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z' ? 2 : c >= 'a' && c <= 'z';
+    if (c >= 0x400 && c <= 0x45F)
+        return c < 0x430 ? 2 : 1;
+    return u_isalpha(c) ? 1 + (u_isupper(c) != 0) : 0;
+}
+
 static void letter_case(const char *s, size_t n, tn_word *w)
 {
     size_t i = 0, used;
-    int letters = 0, upper = 0;
+    int letters = 0, upper = 0, k;
     while (i < n) {
         UChar32 c = (UChar32)tn_utf8_next((const unsigned char *)s + i, n - i, &used);
         i += used;
-        if (!u_isalpha(c))
+        if (!(k = letter_kind(c)))
             continue;
         letters++;
-        if (u_isupper(c))
+        if (k == 2)
             upper++;
         else if (letters == 1 || upper)
             break;             /* a lower-case first letter, or a mixed-case word */
@@ -682,7 +697,7 @@ static void letter_case(const char *s, size_t n, tn_word *w)
     while (i < n) {            /* count the rest */
         UChar32 c = (UChar32)tn_utf8_next((const unsigned char *)s + i, n - i, &used);
         i += used;
-        letters += u_isalpha(c) != 0;
+        letters += letter_kind(c) != 0;
     }
     w->capital = upper > 0;
     w->allcaps = upper >= 2 && upper == letters;
