@@ -11,8 +11,10 @@
 ** group (query.c), where their positions serve phrases too.
 **
 ** A word gets its vocabulary terms the first time this run meets it; a set
-** of word hashes remembers which, in fixed memory (it is emptied when half
-** full, and a word seen again then is simply added again).  Xapian stores a
+** of word hashes remembers which, in bounded memory: it starts small, so the
+** lookup every word occurrence makes stays in the CPU caches, doubles as
+** the vocabulary grows, and is emptied when half full at its largest (a word
+** seen again then is simply added again).  Xapian stores a
 ** term once per document, and allterms() lists it once however many
 ** documents carry it, across shards and remote databases too.
 */
@@ -21,12 +23,13 @@
 
 #include "vocab.h"
 
-#define SET_SLOTS  ((size_t)1 << 19)   /* 4 MB of word hashes */
+#define SET_MIN    ((size_t)1 << 14)   /* 128 KB of word hashes ... */
+#define SET_MAX    ((size_t)1 << 19)   /* ... growing up to 4 MB */
 #define WORD_MAX   240                 /* longer tokens get no terms anyway */
 
 struct cli_vocab {
     uint64_t *set;
-    size_t used;
+    size_t slots, used;
     char word[WORD_MAX + 1];           /* the surface of the token being read */
     size_t word_len;
     int keyed;                         /* ... and whether it got key terms */
@@ -37,10 +40,12 @@ struct cli_vocab {
 cli_vocab *cli_vocab_new(void)
 {
     cli_vocab *v = calloc(1, sizeof *v);
-    if (v && !(v->set = calloc(SET_SLOTS, sizeof *v->set))) {
+    if (v && !(v->set = calloc(SET_MIN, sizeof *v->set))) {
         free(v);
         v = NULL;
     }
+    if (v)
+        v->slots = SET_MIN;
     return v;
 }
 
@@ -53,23 +58,50 @@ void cli_vocab_free(cli_vocab *v)
     free(v);
 }
 
+/* Put hash h in the set (not in it yet, and there is room). */
+static void set_put(cli_vocab *v, uint64_t h)
+{
+    size_t i = (size_t)(h >> 7) & (v->slots - 1);
+    while (v->set[i])
+        i = (i + 1) & (v->slots - 1);
+    v->set[i] = h;
+    v->used++;
+}
+
+/* Make room for one more hash: double the set, or empty it at its largest
+** (also when doubling finds no memory). */
+static void set_room(cli_vocab *v)
+{
+    uint64_t *old = v->set, *bigger;
+    size_t n = v->slots, i;
+    if (v->used < v->slots / 2)
+        return;
+    if (n < SET_MAX && (bigger = calloc(2 * n, sizeof *bigger)) != NULL) {
+        v->set = bigger;
+        v->slots = 2 * n;
+        v->used = 0;
+        for (i = 0; i < n; i++)
+            if (old[i])
+                set_put(v, old[i]);
+        free(old);
+        return;
+    }
+    memset(v->set, 0, v->slots * sizeof *v->set);
+    v->used = 0;
+}
+
 /* Is the word new to this run?  Records it.  FNV-1a 64, never 0 in a slot. */
 static int first_time(cli_vocab *v, const char *w, size_t n)
 {
     uint64_t h = cli_shard_hash(w, n) | 1;
-    size_t i = (size_t)(h >> 7) & (SET_SLOTS - 1);
+    size_t i = (size_t)(h >> 7) & (v->slots - 1);
     while (v->set[i]) {
         if (v->set[i] == h)
             return 0;
-        i = (i + 1) & (SET_SLOTS - 1);
+        i = (i + 1) & (v->slots - 1);
     }
-    if (v->used >= SET_SLOTS / 2) {
-        memset(v->set, 0, SET_SLOTS * sizeof *v->set);
-        v->used = 0;
-        i = (size_t)(h >> 7) & (SET_SLOTS - 1);
-    }
-    v->set[i] = h;
-    v->used++;
+    set_room(v);
+    set_put(v, h);
     return 1;
 }
 
