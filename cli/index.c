@@ -87,6 +87,13 @@ static int on_term(void *ctx, const toponorm_term *t)
     /* Stems without positions, as Xapian's TermGenerator stores them: a
     ** phrase matches through the surface, keys and place ids. */
     unsigned pos = t->kind == TOPONORM_TERM_STEM ? 0 : ix->pos_base + t->position;
+    /* A Latin word's keys go to the vocabulary too, name or not: a query
+    ** key finds its spellings (Donetsk, Donezk, Doneck) as surfaces there,
+    ** and a Latin query word, which has a key per reading (Linux: linux,
+    ** linuks), reads its own surface list instead of one list per reading. */
+    if (ix->vocab && t->kind == TOPONORM_TERM_KEY && t->script == TOPONORM_SCRIPT_LATIN &&
+        !(t->flags & TOPONORM_TERM_COMPOUND))
+        return 0;
     if (ix->vocab && cli_vocab_term(ix->vocab, t) != 0) {
         ix->term_err = 1;
         return 1;

@@ -368,6 +368,10 @@ static tnx_query *item_query(const collect *c, int *empty)
         for (j = i; j < c->n && c->v[j].pos == c->v[i].pos; j++) {
             if ((c->v[j].flags & TOPONORM_TERM_COMPOUND) || nt == 64)
                 continue;
+            /* Stem terms are indexed without positions (index.c): no phrase
+            ** can use them, and each would be one more list to read. */
+            if (c->v[j].kind == TOPONORM_TERM_STEM && c->v[j].plen > 0)
+                continue;
             if (!(tq[nt] = tnx_query_term(c->v[j].term, strlen(c->v[j].term), 0)))
                 goto out;
             nt++;
