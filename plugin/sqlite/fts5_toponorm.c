@@ -218,13 +218,6 @@ static void x_delete(Fts5Tokenizer *p)
 }
 
 /* One xTokenize call: what the term callback needs. */
-#define HELD_MAX 16                /* terms of one position held back */
-typedef struct held {
-    int kind;
-    size_t at, len;                /* the term's bytes in tn_call.text */
-    int start, end;
-} held;
-
 typedef struct tn_call {
     void *ctx;
     int (*xToken)(void *, int, const char *, int, int, int);
@@ -233,11 +226,13 @@ typedef struct tn_call {
                                   its stem alone (see stem on) */
     uint32_t pos;              /* position of the last token passed to FTS5 */
     int last_end;
-    uint32_t hpos;             /* the position whose terms are held */
-    held h[HELD_MAX];
-    int nh;
-    char text[1024];           /* their bytes, prefixes included */
-    size_t ntext;
+    /* The surface term just read, held until the next term says whether
+    ** the word goes in by its stem alone (stem_only). */
+    int held;
+    uint32_t hpos;
+    int hstart, hend;
+    size_t hlen;
+    char htext[256];           /* a surface is at most 240 bytes */
 } tn_call;
 
 /* Pass one term to FTS5 at position pos (colocated when pos is the last one). */
@@ -258,78 +253,72 @@ static int put(tn_call *c, uint32_t pos, const char *p, size_t n, int start, int
     return rc;
 }
 
-/*
-** Pass the held terms of one position to FTS5.  An ordinary word of a
-** document (no key, no place id) that has a stem goes in as its stem alone,
-** as FTS5's porter tokenizer does: the query word's stem meets it, and the
-** index holds about one term per word instead of 1.4.
-*/
+/* Pass the held surface on, if any. */
 static int flush(tn_call *c)
 {
-    int i, rc = SQLITE_OK, stem = -1, named = 0;
-    for (i = 0; i < c->nh; i++) {
-        if (c->h[i].kind == TOPONORM_TERM_STEM)
-            stem = i;
-        else if (c->h[i].kind != TOPONORM_TERM_SURFACE)
-            named = 1;
-    }
-    if (c->stem_only && stem >= 0 && !named) {
-        const held *h = &c->h[stem];
-        rc = put(c, c->hpos, c->text + h->at, h->len, h->start, h->end);
-    } else {
-        for (i = 0; i < c->nh && rc == SQLITE_OK; i++)
-            rc = put(c, c->hpos, c->text + c->h[i].at, c->h[i].len, c->h[i].start, c->h[i].end);
-    }
-    c->nh = 0;
-    c->ntext = 0;
-    return rc;
+    if (!c->held)
+        return SQLITE_OK;
+    c->held = 0;
+    return put(c, c->hpos, c->htext, c->hlen, c->hstart, c->hend);
 }
 
+/*
+** The analyzer gives a word's surface first, then its keys, its stem and
+** its place ids.  With stem_only, an ordinary word of a document (no key,
+** no place id) that has a stem goes into FTS5 as its stem alone, as FTS5's
+** porter tokenizer does: the query word's stem meets it, and the index
+** holds about one term per word instead of 1.4.  So the surface waits for
+** the next term: a key or place id lets it through, a stem replaces it.
+** (With TOPONORM_KEYS_FOR_NAMES a word with a place id always has a key,
+** and keys come before the stem.)
+*/
 static int on_term(void *vc, const toponorm_term *tm)
 {
     tn_call *c = vc;
+    char buf[512], *p;
     const char *pre = "";
     size_t np, n;
-    held *h;
     int rc;
 
     switch (tm->kind) {
-    case TOPONORM_TERM_KEY:   pre = "XK"; break;
-    case TOPONORM_TERM_PLACE: pre = "XP"; break;
-    case TOPONORM_TERM_STEM:  break;          /* the surface space: see the top */
-    case TOPONORM_TERM_SURFACE: break;
+    case TOPONORM_TERM_KEY:   pre = "XK"; np = 2; break;
+    case TOPONORM_TERM_PLACE: pre = "XP"; np = 2; break;
+    case TOPONORM_TERM_STEM:  np = 0; break;      /* the surface space: see the top */
+    case TOPONORM_TERM_SURFACE: np = 0; break;
     default: return 0;
     }
     if (c->prefix && tm->kind == TOPONORM_TERM_PLACE)
         return 0;
-    if (tm->position != c->hpos && c->nh && (rc = flush(c)) != SQLITE_OK)
-        return rc;
-    c->hpos = tm->position;
-    np = strlen(pre);
-    n = np + tm->len;
-    if (c->nh == HELD_MAX || c->ntext + n > sizeof c->text) {
-        /* Too much to hold (a 240-byte token with long keys): pass it as it is. */
-        char *p;
-        if (c->nh && (rc = flush(c)) != SQLITE_OK)
+    if (c->held) {
+        if (tm->kind == TOPONORM_TERM_STEM && tm->position == c->hpos) {
+            c->held = 0;                          /* the stem alone */
+            return put(c, tm->position, tm->text, tm->len, (int)tm->start, (int)tm->end);
+        }
+        if ((rc = flush(c)) != SQLITE_OK)
             return rc;
-        if (!(p = sqlite3_malloc64(n ? n : 1)))
-            return SQLITE_NOMEM;
-        memcpy(p, pre, np);
-        memcpy(p + np, tm->text, tm->len);
-        rc = put(c, tm->position, p, n, (int)tm->start, (int)tm->end);
-        sqlite3_free(p);
-        return rc;
     }
-    h = &c->h[c->nh++];
-    h->kind = tm->kind;
-    h->at = c->ntext;
-    h->len = n;
-    h->start = (int)tm->start;
-    h->end = (int)tm->end;
-    memcpy(c->text + c->ntext, pre, np);
-    memcpy(c->text + c->ntext + np, tm->text, tm->len);
-    c->ntext += n;
-    return SQLITE_OK;
+    if (c->stem_only && tm->kind == TOPONORM_TERM_SURFACE && tm->len <= sizeof c->htext &&
+        !(tm->flags & TOPONORM_TERM_COMPOUND)) {
+        memcpy(c->htext, tm->text, tm->len);
+        c->hlen = tm->len;
+        c->hpos = tm->position;
+        c->hstart = (int)tm->start;
+        c->hend = (int)tm->end;
+        c->held = 1;
+        return SQLITE_OK;
+    }
+    if (np == 0)
+        return put(c, tm->position, tm->text, tm->len, (int)tm->start, (int)tm->end);
+    n = np + tm->len;
+    p = n <= sizeof buf ? buf : sqlite3_malloc64(n);
+    if (!p)
+        return SQLITE_NOMEM;
+    memcpy(p, pre, np);
+    memcpy(p + np, tm->text, tm->len);
+    rc = put(c, tm->position, p, n, (int)tm->start, (int)tm->end);
+    if (p != buf)
+        sqlite3_free(p);
+    return rc;
 }
 
 /* A language hint from an FTS5 locale ("uk", "ru_RU", "en-GB"); 0 for others. */
@@ -364,8 +353,7 @@ static int tokenize(tn_tok *t, void *ctx, int flags, const char *text, int len,
     c.stem_only = t->stem_only && !(flags & FTS5_TOKENIZE_QUERY);
     c.pos = c.hpos = 0;
     c.last_end = 0;
-    c.nh = 0;
-    c.ntext = 0;
+    c.held = 0;
     if (!own)
         t->busy = 1;
     rc = t->tp->analyze(t->an, sc, text, (size_t)len,
@@ -373,7 +361,7 @@ static int tokenize(tn_tok *t, void *ctx, int flags, const char *text, int len,
                                                        : TOPONORM_FOR_INDEX | t->keys) |
                             hint,
                         on_term, &c);
-    if (rc == 0 && c.nh)
+    if (rc == 0)
         rc = flush(&c);
     if (own)
         t->tp->scratch_free(own);
