@@ -270,6 +270,17 @@ static void free_qs(tnx_query **v, size_t n)
         tnx_query_free(v[i]);
 }
 
+/* op over v[0..n), its weight scaled by w; NULL when out of memory. */
+static tnx_query *combine_scaled(int op, tnx_query **v, size_t n, double w)
+{
+    tnx_query *t = tnx_query_combine(op, v, n), *q;
+    if (!t)
+        return NULL;
+    q = tnx_query_scale(t, w);
+    tnx_query_free(t);
+    return q;
+}
+
 /*
 ** The query for the terms v[lo..hi) of one token (or of the compound form):
 ** surface OR SYNONYM(the other spellings: keys, stems, vocabulary words)
@@ -307,22 +318,10 @@ static tnx_query *word_query(const iterm *v, size_t lo, size_t hi)
         parts[nparts++] = surface;
         surface = NULL;
     }
-    if (no) {
-        if (!(tmp = tnx_query_combine(TNX_OP_SYNONYM, other, no)))
-            goto out;
-        parts[nparts] = tnx_query_scale(tmp, W_OTHER);
-        tnx_query_free(tmp);
-        if (!parts[nparts++])
-            goto out;
-    }
-    if (np) {
-        if (!(tmp = tnx_query_combine(TNX_OP_OR, place, np)))
-            goto out;
-        parts[nparts] = tnx_query_scale(tmp, W_PLACE);
-        tnx_query_free(tmp);
-        if (!parts[nparts++])
-            goto out;
-    }
+    if (no && !(parts[nparts++] = combine_scaled(TNX_OP_SYNONYM, other, no, W_OTHER)))
+        goto out;
+    if (np && !(parts[nparts++] = combine_scaled(TNX_OP_OR, place, np, W_PLACE)))
+        goto out;
     q = nparts ? tnx_query_combine(TNX_OP_OR, parts, nparts) : NULL;
 out:
     free_qs(other, no);
