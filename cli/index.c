@@ -499,8 +499,10 @@ static void usage(FILE *f)
             "  --shard K/N       keep only the documents of shard K (1..N): those whose id\n"
             "                    hashes to it, FNV-1a 64 of the id's bytes mod N, plus 1\n"
             "  -q, --quiet       no progress line;   -v, --verbose  name each document\n"
-            "  --keys names|all  match keys for words that can be names (default: capitalised,\n"
-            "                    or spelled like a known place) or for every word\n"
+            "  --keys names|all  names (default): key terms for Cyrillic words that can be\n"
+            "                    names (capitalised, or spelled like a known place), the keys\n"
+            "                    of other words once per word in the vocabulary; all: key\n"
+            "                    terms for every word\n"
             "  --lexicon FILE    the compiled lexicon (default: $TOPONORM_LEXICON or the installed one)\n"
             "A bad line is reported as FILE:LINE: reason (stdin:LINE for stdin) and skipped;\n"
             "the exit status is then 2.  Exit: 0 ok, 1 usage, 2 input error, 3 database error.\n",

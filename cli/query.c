@@ -173,9 +173,10 @@ static int on_vocab_word(void *ctx, const char *w, size_t n)
 
 /*
 ** Documents are indexed without key terms on ordinary lower-case words
-** (TOPONORM_KEYS_FOR_NAMES); their keys live in the database's vocabulary.
-** So each key of a query token also brings the indexed words that have it
-** (metro brings метро), added after the token's own terms, flagged as keys.
+** (TOPONORM_KEYS_FOR_NAMES) and on Latin words (index.c); their keys live
+** in the database's vocabulary.  So each key of a query token also brings
+** the indexed words that have it (metro brings метро, Донецьк brings
+** Donezk), added after the token's own terms, flagged as keys.
 */
 static int add_vocab_words(collect *c, tnx_db *db)
 {
@@ -283,11 +284,11 @@ static tnx_query *combine_scaled(int op, tnx_query **v, size_t n, double w)
 
 /*
 ** The query for the terms v[lo..hi) of one token (or of the compound form):
-** surface OR SYNONYM(the other spellings: keys, stems, vocabulary words)
-** OR SCALE(places).  A document in the query's own spelling scores on both
-** of the first two (its words have keys too), so it ranks above one in
-** another spelling; the place id, the name whatever the spelling, is
-** weighted highest.  Three branches of an OR, each list read once, let
+** surface OR 0.5 * SYNONYM(the other spellings: keys, stems, vocabulary
+** words) OR 2 * OR(places).  A document in the query's own spelling scores
+** on the surface at full weight, one in another spelling at half, so the
+** exact spelling ranks first; the place id, the name whatever the
+** spelling, is weighted highest.  Three branches of an OR, each list read once, let
 ** Xapian's matcher skip documents that cannot reach the top hits, which
 ** one SYNONYM of everything cannot.  Duplicate terms (a Latin word may have
 ** one key under two readings) are skipped.
