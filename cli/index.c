@@ -201,7 +201,12 @@ static int add_doc(indexer *ix, json_t *obj, const char *raw, size_t raw_len)
         fprintf(stderr, "toponorm index: %s\n", tnx_last_error());
         return EXIT_DB;
     }
-    if (tnx_replace(ix->db, json_string_value(jid), json_string_length(jid), ix->doc) != TNX_OK) {
+    /* The vocabulary entries the old version carried stay in the database
+    ** (vocab.c), on this version or on another document with the word. */
+    if ((ix->vocab && tnx_move_terms(ix->db, json_string_value(jid), json_string_length(jid),
+                                     CLI_VOCAB_PREFIX, sizeof CLI_VOCAB_PREFIX - 1,
+                                     ix->doc) != TNX_OK) ||
+        tnx_replace(ix->db, json_string_value(jid), json_string_length(jid), ix->doc) != TNX_OK) {
         cli_db_fail("index", ix->dbpath, ix->db);
         return EXIT_DB;
     }
@@ -678,7 +683,10 @@ int cmd_delete(int argc, char **argv)
         return rc;
     for (int i = argi; i < argc; i++) {
         int found = 0;
-        if (tnx_delete(db, argv[i], strlen(argv[i]), &found) != TNX_OK) {
+        /* Its vocabulary entries move to another document with the word. */
+        if (tnx_move_terms(db, argv[i], strlen(argv[i]), CLI_VOCAB_PREFIX,
+                           sizeof CLI_VOCAB_PREFIX - 1, NULL) != TNX_OK ||
+            tnx_delete(db, argv[i], strlen(argv[i]), &found) != TNX_OK) {
             if (strlen(argv[i]) == 0 || strlen(argv[i]) >= TNX_MAX_TERM - 1) {
                 fprintf(stderr, "toponorm delete: %s: not a valid id\n", argv[i]);
                 missing = 1;

@@ -10,6 +10,9 @@
 ** query word's keys are looked up there and the surfaces found join its
 ** group (query.c), where their positions serve phrases too.
 **
+** Deleting or replacing the document that carries an entry moves the entry
+** to another document with the word (tnx_move_terms, called by index.c).
+**
 ** A word gets its vocabulary terms the first time this run meets it; a set
 ** of word hashes remembers which, in bounded memory: it starts small, so the
 ** lookup every word occurrence makes stays in the CPU caches, doubles as

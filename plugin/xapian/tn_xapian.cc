@@ -329,6 +329,58 @@ extern "C" int tnx_replace(tnx_db *db, const char *id, size_t id_len, tnx_doc *d
     }
 }
 
+/* Does the (unsaved) document have term t? */
+static bool doc_has(const Xapian::Document &d, const std::string &t)
+{
+    Xapian::TermIterator i = d.termlist_begin();
+    i.skip_to(t);
+    return i != d.termlist_end() && *i == t;
+}
+
+extern "C" int tnx_move_terms(tnx_db *db, const char *id, size_t id_len, const char *prefix,
+                              size_t plen, tnx_doc *next)
+{
+    if (!db)
+        return bad_arg(last_error, "tnx_move_terms: no database");
+    if (!db->wr)
+        return bad_arg(db->err, "the database is open read-only");
+    if (!id || !id_len || id_len >= TNX_MAX_TERM || (!prefix && plen))
+        return bad_arg(db->err, "tnx_move_terms: bad id or prefix");
+    try {
+        std::string idt = id_term(id, id_len), p(prefix ? prefix : "", plen);
+        Xapian::PostingIterator it = db->wr->postlist_begin(idt);
+        if (it == db->wr->postlist_end(idt))
+            return TNX_OK;
+        Xapian::docid did = *it;
+        std::vector<std::string> moving;
+        Xapian::TermIterator t = db->wr->termlist_begin(did);
+        for (t.skip_to(p); t != db->wr->termlist_end(did) && (*t).compare(0, plen, p) == 0; ++t)
+            moving.push_back(*t);
+        for (const std::string &m : moving) {
+            std::string::size_type sp = m.rfind(' ');
+            if (sp == std::string::npos || sp + 1 == m.size())
+                continue;
+            std::string word = m.substr(sp + 1);
+            if (next && doc_has(next->doc, word)) {
+                next->doc.add_boolean_term(m);
+                continue;
+            }
+            for (Xapian::PostingIterator q = db->wr->postlist_begin(word);
+                 q != db->wr->postlist_end(word); ++q) {
+                if (*q == did)
+                    continue;
+                Xapian::Document h = db->wr->get_document(*q);
+                h.add_boolean_term(m);
+                db->wr->replace_document(*q, h);
+                break;
+            }
+        }
+        return TNX_OK;
+    } catch (...) {
+        return fail_db(db);
+    }
+}
+
 extern "C" int tnx_delete(tnx_db *db, const char *id, size_t id_len, int *found)
 {
     if (!db)

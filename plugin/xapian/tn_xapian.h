@@ -127,6 +127,19 @@ int tnx_doc_set_data(tnx_doc *doc, const char *data, size_t len);
 */
 int tnx_replace(tnx_db *db, const char *id, size_t id_len, tnx_doc *doc);
 
+/*
+** Before the document with this id is replaced by next, or deleted (next
+** NULL): move each of its terms that starts with prefix and ends in
+** " <word>" to a document that keeps <word> as a term: next when it has it,
+** else another document of the database; one that no document has any
+** more is dropped.  For terms that record a fact about a word once per
+** database rather than once per document (toponorm's vocabulary), so that
+** they outlive the document that happened to carry them.  Costs one lookup
+** when the id is new.
+*/
+int tnx_move_terms(tnx_db *db, const char *id, size_t id_len, const char *prefix, size_t plen,
+                   tnx_doc *next);
+
 /* Delete the document with this id; *found says whether there was one. */
 int tnx_delete(tnx_db *db, const char *id, size_t id_len, int *found);
 

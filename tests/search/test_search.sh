@@ -190,4 +190,17 @@ done
 "$T" index --keys every "$tmp/x" "$docs" 2>"$tmp/err"; is $? 1 "index --keys every: usage error"
 grep -q "names or all" "$tmp/err"; ok $? "the message says which values"
 
+# A word's vocabulary entry sits on the first document of a run that uses
+# it; deleting or replacing that document moves the entry to another
+# document with the word, so metro keeps finding the others' метро.
+db=$tmp/vocab
+printf '%s\n' '{"id":"a","text":"нове метро"}' '{"id":"b","text":"старе метро"}' \
+    '{"id":"c","text":"метро на лівому березі"}' | "$T" index --quiet "$db"
+is "$(ids metro)" "a b c " "metro finds every метро"
+printf '%s\n' '{"id":"a","text":"нове депо"}' | "$T" index --quiet "$db"
+is "$(ids metro)" "b c " "a replaced by a version without метро: metro still finds b and c"
+"$T" delete "$db" b
+is "$(ids metro)" "c " "b deleted: metro still finds c"
+is "$(ids depo)" "a " "the replacing version's own words are in the vocabulary (depo finds депо)"
+
 done_testing
