@@ -50,6 +50,20 @@ typedef struct collect {
 
 static void collect_free(collect *c);
 
+/* Room for one more term in c; -1 when out of memory (c unchanged). */
+static int collect_room(collect *c)
+{
+    iterm *p;
+    size_t cap = c->cap ? 2 * c->cap : 16;
+    if (c->n < c->cap)
+        return 0;
+    if (!(p = realloc(c->v, cap * sizeof *p)))
+        return -1;
+    c->v = p;
+    c->cap = cap;
+    return 0;
+}
+
 static int on_term(void *ctx, const toponorm_term *t)
 {
     collect *c = ctx;
@@ -57,13 +71,9 @@ static int on_term(void *ctx, const toponorm_term *t)
     size_t pl = strlen(pfx);
     if (pl + t->len > TNX_MAX_TERM)
         return 0;
-    if (c->n == c->cap) {
-        iterm *p = realloc(c->v, (c->cap = c->cap ? 2 * c->cap : 16) * sizeof *p);
-        if (!p) {
-            c->oom = 1;
-            return 1;
-        }
-        c->v = p;
+    if (collect_room(c)) {
+        c->oom = 1;
+        return 1;
     }
     char *s = malloc(pl + t->len + 1);
     if (!s) {
@@ -133,12 +143,8 @@ oom:
 /* Append a copy of it to c; -1 when out of memory. */
 static int push_copy(collect *c, const iterm *it)
 {
-    if (c->n == c->cap) {
-        iterm *p = realloc(c->v, (c->cap = c->cap ? 2 * c->cap : 16) * sizeof *p);
-        if (!p)
-            return -1;
-        c->v = p;
-    }
+    if (collect_room(c))
+        return -1;
     c->v[c->n] = *it;
     if (!(c->v[c->n].term = strdup(it->term)))
         return -1;
