@@ -15,7 +15,8 @@
 **                                  vocabulary reads of its keys (cli/vocab.c)
 **   search    N MEDIAN P99         the query built and run, the hits' ids
 **   search+snippets N MEDIAN P99   and the snippets built, as the CLI does
-** and "hits TOTAL".
+** and "hits TOTAL".  With XSEARCH_PER_QUERY=FILE, each query's search and
+** analysis+vocabulary times go to FILE, one line per query.
 */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -117,6 +118,7 @@ int main(int argc, char **argv)
     if (!ta || !ts || !tf || !tv)
         return 1;
     size_t done = 0;
+    FILE *perq = getenv("XSEARCH_PER_QUERY") ? fopen(getenv("XSEARCH_PER_QUERY"), "w") : NULL;
     /* Pass 0 warms up; pass 1 times the query without snippets, pass 2 with. */
     for (int pass = 0; pass < 3; pass++) {
         done = 0;
@@ -142,8 +144,11 @@ int main(int argc, char **argv)
                 return 1;
             }
             cquery_free(&cq);
-            if (pass == 1)
+            if (pass == 1) {
                 ta[done] = tq, tv[done] = t1 - t0, ts[done] = now_us() - t0;
+                if (perq)
+                    fprintf(perq, "%.0f %.0f %s\n", ts[done], tv[done], qs[i]);
+            }
             else
                 tf[done] = now_us() - t0;
             done++;
@@ -154,6 +159,8 @@ int main(int argc, char **argv)
     report("search", ts, done);
     report("search+snippets", tf, done);
     printf("hits %lu\n", r.hits);
+    if (perq)
+        fclose(perq);
     for (size_t i = 0; i < n; i++)
         free(qs[i]);
     free(qs);

@@ -58,6 +58,8 @@ int main(int argc, char **argv)
         unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                          Xapian::QueryParser::FLAG_LOVEHATE;
         std::vector<double> ta, ts;
+        const char *perq_path = std::getenv("XSEARCH_PER_QUERY");
+        FILE *perq = perq_path ? std::fopen(perq_path, "w") : nullptr;
         unsigned long hits = 0;
         for (int pass = 0; pass < 2; pass++) {
             for (const std::string &q : qs) {
@@ -79,9 +81,13 @@ int main(int argc, char **argv)
                 if (pass == 1) {
                     ta.push_back(t1 - t0);
                     ts.push_back(now_us() - t0);
+                    if (perq)
+                        std::fprintf(perq, "%.0f %s\n", ts.back(), q.c_str());
                 }
             }
         }
+        if (perq)
+            std::fclose(perq);
         report("analysis", ta);
         report("search", ts);
         std::printf("hits %lu\n", hits);

@@ -49,7 +49,7 @@ static inline char *wb_copy(char *d, const char *s, size_t n)
 
 static inline void wb_put(wbuf *w, const char *s, size_t n)
 {
-    if (n + 32 <= sizeof w->b - w->n)
+    if (n <= sizeof w->b - w->n && sizeof w->b - w->n - n >= 32)
         w->n = (size_t)(wb_copy(w->b + w->n, s, n) - w->b);
     else
         wb_put_slow(w, s, n);

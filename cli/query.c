@@ -341,17 +341,213 @@ out:
     return q;
 }
 
+/* Where an item's terms came from, to analyze parts of it again. */
+typedef struct item_src {
+    const cli_analyzer *ca;
+    const char *text;              /* the item's text: the terms' offsets are into it */
+    unsigned flags;
+} item_src;
+
+/* Is one of the place terms v[lo..hi) at the first position of what c holds? */
+static int has_place_at_first(const collect *c, const iterm *v, size_t lo, size_t hi)
+{
+    for (size_t k = 0; k < c->n && c->v[k].pos == c->v[0].pos; k++)
+        for (size_t m = lo; m < hi; m++)
+            if (c->v[k].kind == TOPONORM_TERM_PLACE && v[m].kind == TOPONORM_TERM_PLACE &&
+                strcmp(c->v[k].term, v[m].term) == 0)
+                return 1;
+    return 0;
+}
+
+/*
+** How many of the phrase's positions, from the one whose terms are
+** v[lo..hi), the place name in those terms covers: the analyzer gives a
+** place id once, at a name's first word.  The name ends at the first word
+** after which its words, analyzed alone, give the id: Івано-Франківськ
+** covers two positions (Івано alone names no place), Донецьк one.
+** at[k] is the index in v of the first term of the phrase's position k.
+*/
+static size_t place_span(const item_src *src, const iterm *v, const size_t *at, size_t npos,
+                         size_t p, size_t lo, size_t hi)
+{
+    collect sub = {0};
+    size_t q;
+    for (q = p; q < npos; q++) {
+        size_t end = v[at[q]].end;
+        int found;
+        collect_free(&sub);
+        if (toponorm_analyze(src->ca->an, src->ca->sc, src->text + v[at[p]].start,
+                             end - v[at[p]].start, src->flags | TOPONORM_FOR_QUERY, on_term,
+                             &sub) != 0 || sub.oom)
+            break;
+        found = has_place_at_first(&sub, v, lo, hi);
+        if (found) {
+            collect_free(&sub);
+            return q - p + 1;
+        }
+    }
+    collect_free(&sub);
+    return 1;
+}
+
+/*
+** Does the place term c->v[k] name the whole item (Івано-Франківськ,
+** "Нова Каховка")?  Then it is a matched spelling wherever the document
+** names the place, as a word's place term is, not only inside the phrase.
+*/
+static int names_item(const item_src *src, const collect *c, size_t k)
+{
+    size_t npos = 0, *at, span;
+    int whole;
+    if (c->v[k].kind != TOPONORM_TERM_PLACE || c->v[k].pos != c->v[0].pos)
+        return 0;
+    if (!(at = malloc(c->n * sizeof *at)))
+        return 0;
+    for (size_t i = 0; i < c->n; i++)
+        if (i == 0 || c->v[i].pos != c->v[i - 1].pos)
+            at[npos++] = i;
+    span = place_span(src, c->v, at, npos, 0, k, k + 1);
+    whole = span == npos;
+    free(at);
+    return whole;
+}
+
+/*
+** A phrase with a place name in it, the name by its place id: the phrase's
+** positions before the name, the id, the positions after it, in a window
+** as long as the whole phrase (the id stands for all the name's words).
+** Stems have no positions, so this is how «Івано-Франківська» matches the
+** phrase Івано-Франківськ, and «у Новій Каховці» "у Нова Каховка".  NULL
+** with *none set when no position has a place term.
+*/
+static tnx_query *place_phrases(const item_src *src, const collect *c, const size_t *at,
+                                tnx_query **pos_q, size_t npos, int *none)
+{
+    tnx_query **alts = calloc(npos, sizeof *alts), **seq = calloc(npos, sizeof *seq), *q = NULL;
+    size_t nalts = 0;
+    *none = 1;
+    if (!alts || !seq)
+        goto out;
+    for (size_t p = 0; p < npos; p++) {
+        size_t lo = at[p], hi = p + 1 < npos ? at[p + 1] : c->n, np = 0, span, nseq = 0;
+        tnx_query *pl[64], *places;
+        for (size_t k = lo; k < hi; k++) {
+            if (c->v[k].kind != TOPONORM_TERM_PLACE || (c->v[k].flags & TOPONORM_TERM_COMPOUND) ||
+                np == 64)
+                continue;
+            if (!(pl[np] = tnx_query_term(c->v[k].term, strlen(c->v[k].term), 0)))
+                goto fail_pl;
+            np++;
+        }
+        if (!np)
+            continue;
+        *none = 0;
+        span = place_span(src, c->v, at, npos, p, lo, hi);
+        places = tnx_query_combine(TNX_OP_OR, pl, np);
+        free_qs(pl, np);
+        if (!places)
+            goto out;
+        for (size_t k = 0; k < p; k++)
+            seq[nseq++] = pos_q[k];
+        seq[nseq++] = places;
+        for (size_t k = p + span; k < npos; k++)
+            seq[nseq++] = pos_q[k];
+        alts[nalts] = nseq == 1 ? tnx_query_scale(places, W_PLACE)
+                                : tnx_query_phrase(seq, nseq, (unsigned)npos);
+        tnx_query_free(places);
+        if (!alts[nalts++])
+            goto out;
+        continue;
+    fail_pl:
+        free_qs(pl, np);
+        goto out;
+    }
+    if (nalts)
+        q = tnx_query_combine(TNX_OP_OR, alts, nalts);
+out:
+    if (alts)
+        free_qs(alts, nalts);
+    free(alts);
+    free(seq);
+    return q;
+}
+
+static int has_compound(const collect *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (c->v[i].flags & TOPONORM_TERM_COMPOUND)
+            return 1;
+    return 0;
+}
+
+/*
+** A hyphenated word's joined form (the terms flagged COMPOUND, at its first
+** part's position) as an alternative to the phrase of its parts: alone
+** when the word is the whole item, else in the phrase with the positions
+** before and after it, in a window as long as the whole phrase.  The OR of
+** one such alternative per hyphenated word; NULL when there is none or on
+** failure (has_compound tells which).
+*/
+static tnx_query *compound_phrases(const collect *c, const size_t *at, tnx_query **pos_q,
+                                   size_t npos)
+{
+    tnx_query **alts = calloc(npos, sizeof *alts), **seq = calloc(npos, sizeof *seq), *q = NULL;
+    size_t nalts = 0, i, j;
+    if (!alts || !seq)
+        goto out;
+    for (i = 0; i < c->n && nalts < npos; i = j) {
+        size_t p = 0, span = 0, nseq = 0;
+        tnx_query *word;
+        if (!(c->v[i].flags & TOPONORM_TERM_COMPOUND)) {
+            j = i + 1;
+            continue;
+        }
+        for (j = i; j < c->n && (c->v[j].flags & TOPONORM_TERM_COMPOUND) &&
+                    c->v[j].pos == c->v[i].pos; j++)
+            ;
+        if (!(word = word_query(c->v, i, j)))
+            goto out;
+        while (p < npos && c->v[at[p]].pos != c->v[i].pos)
+            p++;
+        while (p + span < npos && c->v[at[p + span]].start < c->v[i].end)
+            span++;
+        if (span == npos) {
+            alts[nalts++] = word;
+            continue;
+        }
+        for (size_t k = 0; k < p; k++)
+            seq[nseq++] = pos_q[k];
+        seq[nseq++] = word;
+        for (size_t k = p + (span ? span : 1); k < npos; k++)
+            seq[nseq++] = pos_q[k];
+        alts[nalts] = tnx_query_phrase(seq, nseq, (unsigned)npos);
+        tnx_query_free(word);
+        if (!alts[nalts++])
+            goto out;
+    }
+    if (nalts)
+        q = tnx_query_combine(TNX_OP_OR, alts, nalts);
+out:
+    if (alts)
+        free_qs(alts, nalts);
+    free(alts);
+    free(seq);
+    return q;
+}
+
 /*
 ** The query for one item (a word or a quoted phrase), from its analyzed
 ** terms: one position gives a word query; several give a phrase whose
 ** positions are ORs of their terms (a hyphenated word's joined form, when
-** the analyzer gives one, is an alternative to the phrase of its parts).
+** the analyzer gives one, is an alternative to the phrase of its parts,
+** and so is the phrase with a place name's id for its words).
 ** *empty is set when the item has no searchable term.
 */
-static tnx_query *item_query(const collect *c, int *empty)
+static tnx_query *item_query(const collect *c, const item_src *src, int *empty)
 {
-    size_t npos = 0, i, j;
-    tnx_query **pos_q = NULL, *phrase = NULL, *comp = NULL, *q = NULL;
+    size_t npos = 0, i, j, *at = NULL;
+    tnx_query **pos_q = NULL, *phrase = NULL, *comp = NULL, *places = NULL, *q = NULL;
+    int none = 1;
     *empty = c->n == 0;
     if (*empty)
         return NULL;
@@ -365,12 +561,14 @@ static tnx_query *item_query(const collect *c, int *empty)
         return word_query(c->v, 0, j);
     }
     pos_q = calloc(npos, sizeof *pos_q);
-    if (!pos_q)
-        return NULL;
+    at = calloc(npos, sizeof *at);
+    if (!pos_q || !at)
+        goto out;
     npos = 0;
     for (i = 0; i < c->n; i = j) {
         size_t nt = 0;
         tnx_query *tq[64];
+        at[npos] = i;
         for (j = i; j < c->n && c->v[j].pos == c->v[i].pos; j++) {
             if ((c->v[j].flags & TOPONORM_TERM_COMPOUND) || nt == 64)
                 continue;
@@ -389,26 +587,34 @@ static tnx_query *item_query(const collect *c, int *empty)
     }
     if (!(phrase = tnx_query_combine(TNX_OP_PHRASE, pos_q, npos)))
         goto out;
-    /* The compound form, if any: the terms flagged COMPOUND, all at one position. */
-    for (i = 0; i < c->n && !(c->v[i].flags & TOPONORM_TERM_COMPOUND); i++)
-        ;
-    if (i < c->n) {
-        for (j = i; j < c->n && (c->v[j].flags & TOPONORM_TERM_COMPOUND) &&
-                    c->v[j].pos == c->v[i].pos; j++)
-            ;
-        if (!(comp = word_query(c->v, i, j)))
-            goto out;
-        tnx_query *alt[2] = {phrase, comp};
-        q = tnx_query_combine(TNX_OP_OR, alt, 2);
-    } else {
-        q = phrase;
-        phrase = NULL;
+    if (src && !(places = place_phrases(src, c, at, pos_q, npos, &none)) && !none)
+        goto out;
+    /* The compound forms, if any: the terms flagged COMPOUND, all at one position. */
+    if (!(comp = compound_phrases(c, at, pos_q, npos)) && has_compound(c))
+        goto out;
+    {
+        tnx_query *alt[3];
+        size_t nalt = 0;
+        alt[nalt++] = phrase;
+        if (comp)
+            alt[nalt++] = comp;
+        if (places)
+            alt[nalt++] = places;
+        if (nalt == 1) {
+            q = phrase;
+            phrase = NULL;
+        } else {
+            q = tnx_query_combine(TNX_OP_OR, alt, nalt);
+        }
     }
 out:
-    free_qs(pos_q, npos);
+    if (pos_q)
+        free_qs(pos_q, npos);
     free(pos_q);
+    free(at);
     tnx_query_free(phrase);
     tnx_query_free(comp);
+    tnx_query_free(places);
     return q;
 }
 
@@ -532,7 +738,8 @@ static size_t multiword_place(cquery *cq, const cli_analyzer *ca, const char *te
                              flags | TOPONORM_FOR_QUERY, on_term, &one) != 0 || one.oom ||
             add_stem_equivalents(&one) || add_vocab_words(&one, cq->vocab))
             goto out;
-        parts[k] = item_query(&one, &empty);
+        item_src src = {ca, text + ws[k], flags};
+        parts[k] = item_query(&one, &src, &empty);
         if (empty)
             continue;
         if (!parts[k])
@@ -643,7 +850,8 @@ int cquery_build(cquery *cq, const cli_analyzer *ca, tnx_db *db, const char *tex
                              on_term, &c) != 0 || c.oom || add_stem_equivalents(&c) ||
             add_vocab_words(&c, cq->vocab))
             goto fail;
-        tnx_query *q = item_query(&c, &empty);
+        item_src src = {ca, text + s, flags};
+        tnx_query *q = item_query(&c, &src, &empty);
         if (empty) {
             pending_or = 0;
             continue;
@@ -668,7 +876,8 @@ int cquery_build(cquery *cq, const cli_analyzer *ca, tnx_db *db, const char *tex
             if (npos > 1)
                 ph = ++cq->n_phrases;
             for (size_t k = 0, w = 0; k < c.n; k++) {
-                int in_ph = ph && !(c.v[k].flags & TOPONORM_TERM_COMPOUND);
+                int in_ph = ph && !(c.v[k].flags & TOPONORM_TERM_COMPOUND) &&
+                            !(c.v[k].kind == TOPONORM_TERM_PLACE && names_item(&src, &c, k));
                 if (k == 0 || c.v[k].start != c.v[k - 1].start || c.v[k].end != c.v[k - 1].end) {
                     int nw = add_word(cq, text + s + c.v[k].start, c.v[k].end - c.v[k].start);
                     if (nw < 0) {

@@ -238,6 +238,13 @@ int hit_text_build(hit_text *ht, const cli_analyzer *ca, const cquery *cq, const
         size_t s = sc.spans[2 * k], e = sc.spans[2 * k + 1];
         if (s < ws || e > we)
             continue;
+        /* Spans overlap when a hyphenated word matched both whole and by
+        ** its parts (з-за, з, за): one mark covers them. */
+        if (ht->n_marks && s - ws + o < ht->marks[2 * ht->n_marks - 1]) {
+            if (e - ws + o > ht->marks[2 * ht->n_marks - 1])
+                ht->marks[2 * ht->n_marks - 1] = e - ws + o;
+            continue;
+        }
         ht->marks[2 * ht->n_marks] = s - ws + o;
         ht->marks[2 * ht->n_marks + 1] = e - ws + o;
         ht->n_marks++;

@@ -479,6 +479,31 @@ extern "C" tnx_query *tnx_query_combine(int op, tnx_query *const *subs, size_t n
     }
 }
 
+extern "C" tnx_query *tnx_query_phrase(tnx_query *const *subs, size_t n, unsigned window)
+{
+    if (n == 0 || !subs || window < n) {
+        bad_arg(last_error, "tnx_query_phrase: no subqueries, or a window shorter than them");
+        return nullptr;
+    }
+    try {
+        std::vector<Xapian::Query> v;
+        v.reserve(n);
+        for (size_t i = 0; i < n; i++) {
+            if (!subs[i]) {
+                bad_arg(last_error, "tnx_query_phrase: NULL subquery");
+                return nullptr;
+            }
+            v.push_back(subs[i]->q);
+        }
+        tnx_query *q = new tnx_query;
+        q->q = Xapian::Query(Xapian::Query::OP_PHRASE, v.begin(), v.end(), window);
+        return q;
+    } catch (...) {
+        fail_global();
+        return nullptr;
+    }
+}
+
 extern "C" tnx_query *tnx_query_scale(const tnx_query *sub, double factor)
 {
     if (!sub) {

@@ -173,6 +173,13 @@ tnx_query *tnx_query_term(const char *term, size_t len, unsigned pos);
 */
 tnx_query *tnx_query_combine(int op, tnx_query *const *subs, size_t n);
 
+/*
+** The subqueries in order within a window of `window` positions (>= n):
+** a phrase some of whose words stand for several positions in a document
+** (a place id stands for its whole name).  NULL on failure.
+*/
+tnx_query *tnx_query_phrase(tnx_query *const *subs, size_t n, unsigned window);
+
 /* q with its weight multiplied by factor (>= 0). */
 tnx_query *tnx_query_scale(const tnx_query *q, double factor);
 
