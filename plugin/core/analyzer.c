@@ -633,6 +633,10 @@ static int joins_word(uint32_t c)
 static int next_word(toponorm_scratch *sc, const char *chunk, seg *w)
 {
     seg a, b;
+    if (!sc->n_ahead && tn_seg_plain_word(&sc->seg, &w->start, &w->end)) {
+        w->word = 1;                  /* most words: nothing to look ahead for */
+        return 1;
+    }
     for (;;) {
         if (!peek(sc, 0, w))
             return 0;

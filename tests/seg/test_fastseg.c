@@ -67,6 +67,53 @@ static int same_segments(const char *name, const char *text, size_t len)
     return diffs == 0;
 }
 
+/*
+** The analyzer's fused path: tn_seg_plain_word tried before every
+** tn_seg_next (words_and_joiners set) must give the segments tn_seg_next
+** alone gives, and each plain word must end where nothing can join it to
+** what follows (the end of the text, or an ASCII byte other than - ' ` ").
+*/
+static int same_words(const char *name, const char *text, size_t len)
+{
+    tn_seg ref, fused;
+    size_t s0, e0, s1, e1, nseg = 0, nplain = 0;
+    int w0, w1, got0, got1, diffs = 0, bad_end = 0;
+
+    tn_seg_init(&ref);
+    tn_seg_init(&fused);
+    ref.words_and_joiners = fused.words_and_joiners = 1;
+    tn_seg_set(&ref, text, len);
+    tn_seg_set(&fused, text, len);
+    for (;;) {
+        got0 = tn_seg_next(&ref, &s0, &e0, &w0);
+        if (tn_seg_plain_word(&fused, &s1, &e1)) {
+            got1 = w1 = 1;
+            nplain++;
+            if (e1 < len && ((unsigned char)text[e1] >= 0x80 || strchr("-'`\"", text[e1]))) {
+                if (bad_end++ < 5)
+                    diag("%s: plain word [%zu,%zu) '%.*s' ends before '%c'", name, s1, e1,
+                         (int)(e1 - s1), text + s1, text[e1]);
+            }
+        } else {
+            got1 = tn_seg_next(&fused, &s1, &e1, &w1);
+        }
+        if (got0 != got1 || (got0 && (s0 != s1 || e0 != e1 || !w0 != !w1))) {
+            if (diffs++ < 5)
+                diag("%s: tn_seg_next [%zu,%zu) word=%d; with the plain path [%zu,%zu) word=%d",
+                     name, s0, e0, w0, s1, e1, w1);
+            break;
+        }
+        if (!got0)
+            break;
+        nseg++;
+    }
+    ok(diffs == 0 && bad_end == 0, "%s: %zu words and joiners (%zu plain) with the fused path",
+       name, nseg, nplain);
+    tn_seg_free(&ref);
+    tn_seg_free(&fused);
+    return diffs == 0;
+}
+
 /* Generated text: random picks from pieces of every character class. */
 static char *generate(size_t want, unsigned seed, size_t *len)
 {
@@ -76,6 +123,7 @@ static char *generate(size_t want, unsigned seed, size_t *len)
         "’", "‘", "·", "«", "»", "—", "–", "…", "•", "“", "”", "„", "№", "(", ")", "/",
         "\v", "\f", "?", "!", "@", "#", "ab", "Київ", "Donets'k", "1,000", "3.14",
         "e.g.", "Слов’янськ", "x_1", "__", "_a", "1_", "a'", "'a", "1'2", "a.1", "1.a",
+        "`", "a`b", "o-o", "a. b", "so, on", "x;y", "Київ. ", "1.5",
     };
     size_t n = 0, np = sizeof pieces / sizeof pieces[0];
     char *buf = malloc(want + 64);
@@ -125,6 +173,7 @@ int main(int argc, char **argv)
         text = generate(200000, seed, &len);
         snprintf(name, sizeof name, "generated text, seed %u", seed);
         same_segments(name, text, len);
+        same_words(name, text, len);
         free(text);
     }
     /* Ill-formed UTF-8 and other complex lines mixed with simple ones. */
@@ -132,18 +181,23 @@ int main(int argc, char **argv)
         static const char mixed[] = "plain line\nКиїв\xff Донецьк\nа\xcc\x81 stress\n"
                                     "emoji \xf0\x9f\x98\x80 here\nback to simple\n\xed\xa0\x80\n";
         same_segments("mixed simple and complex lines", mixed, sizeof mixed - 1);
+        same_words("mixed simple and complex lines", mixed, sizeof mixed - 1);
     }
     for (i = 1; i < argc; i++) {
         text = slurp(argv[i], &len);
         if (!ok(text != NULL, "read %s", argv[i]))
             continue;
         same_segments(argv[i], text, len);
+        same_words(argv[i], text, len);
         free(text);
     }
     if (corpus && *corpus) {
         text = slurp(corpus, &len);
         if (ok(text != NULL, "read %s", corpus))
+        {
             same_segments(corpus, text, len);
+            same_words(corpus, text, len);
+        }
         free(text);
     }
     return exit_status();
