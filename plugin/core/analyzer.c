@@ -35,6 +35,13 @@
 #define MAX_AHEAD   16             /* segments of lookahead: multi-word names */
 #define PLACE_MIN_LETTERS 3        /* shorter Latin words are looked up by spelling only */
 
+/* Inline whatever the compiler thinks: for the few steps every word takes. */
+#if defined(__GNUC__)
+#define TN_HOT inline __attribute__((always_inline))
+#else
+#define TN_HOT inline
+#endif
+
 /*
 ** Natural text repeats its words (Zipf), so the terms of a token are cached
 ** by its raw bytes: a hit skips folding, keys and stemming.  The terms
@@ -54,6 +61,7 @@ typedef struct cache_set {
     uint8_t rank[CACHE_WAYS];     /* 0 most recently used .. CACHE_WAYS-1 least */
     uint32_t unused;
 } cache_set;
+_Static_assert(CACHE_WAYS == 4, "token_terms_of reads the four fingerprints as one word");
 
 typedef struct cache_slot {
     uint8_t raw_len, hint, lang, script, nterms, n_hits;
@@ -105,6 +113,7 @@ typedef struct run {
     const char *text;              /* the whole input */
     size_t base;                   /* offset of the current chunk in text */
     unsigned flags;
+    unsigned hint;                 /* what of flags the cached terms depend on */
     toponorm_term_cb cb;
     void *ctx;
     uint32_t position;             /* last position used */
@@ -253,7 +262,7 @@ static int emit(run *r, int kind, const char *text, size_t len, unsigned flags,
 }
 
 /* A hash of a short token: 8 bytes at a time (multiply-xorshift). */
-static uint32_t hash_bytes(const char *s, size_t n)
+static TN_HOT uint32_t hash_bytes(const char *s, size_t n)
 {
     uint64_t h = 0x9E3779B97F4A7C15ull ^ n, w;
     while (n >= 8) {
@@ -437,7 +446,7 @@ static void cache_load(const cache_slot *cs, token_terms *tt)
 }
 
 /* a[0..n) == b[0..n), n <= CACHE_RAW: word loads instead of a memcmp call. */
-static int same_bytes(const unsigned char *a, const char *b, size_t n)
+static TN_HOT int same_bytes(const unsigned char *a, const char *b, size_t n)
 {
     uint64_t x, y, d = 0;
     uint32_t u, v;
@@ -479,6 +488,52 @@ static void cache_touch(cache_set *st, int w)
 ** The terms of one token chunk[start..end), from the cache or computed (and
 ** then cached).  They stay valid until the next call.
 */
+/* Where a token goes in the cache: its set and fingerprint. */
+typedef struct cache_probe {
+    cache_set *st;
+    cache_slot *cs;                /* the set's first way */
+    uint16_t fp;
+} cache_probe;
+
+/*
+** The slot holding the terms of token s[0..len) (len <= CACHE_RAW, a cache
+** present) under hint, made the most recently used; or NULL, with *pr set
+** for cache_store.
+*/
+static TN_HOT const cache_slot *cache_find(toponorm_scratch *sc, const char *s, size_t len,
+                                           unsigned hint, cache_probe *pr)
+{
+    uint32_t h = hash_bytes(s, len);
+    /* The set: h scaled to [0, sets) by a multiply, not a division; the
+    ** fingerprint from the low bits, never 0 (an empty way). */
+    size_t set = (size_t)(((uint64_t)h * (sc->slots / CACHE_WAYS)) >> 32);
+    uint64_t tags, match;
+    pr->st = &sc->sets[set];
+    pr->fp = (uint16_t)(h | 1);
+    pr->cs = &sc->cache[set * CACHE_WAYS];
+    /* The ways whose fingerprint is fp, all four at once: the high bit of
+    ** each 16-bit lane of tags ^ fp that is zero. */
+    memcpy(&tags, pr->st->fp, sizeof tags);
+    tags ^= pr->fp * 0x0001000100010001ull;
+    match = ~(((tags & 0x7FFF7FFF7FFF7FFFull) + 0x7FFF7FFF7FFF7FFFull) | tags) &
+            0x8000800080008000ull;
+    while (match) {
+        int w = __builtin_ctzll(match) >> 4;
+        const cache_slot *hit = &pr->cs[w];
+        match &= match - 1;
+        if (hit->raw_len == len && hit->hint == hint && same_bytes(hit->d, s, len)) {
+            if (pr->st->rank[w])
+                cache_touch(pr->st, w);
+            return hit;
+        }
+    }
+    return NULL;
+}
+
+/*
+** The terms of one token chunk[start..end), from the cache or computed (and
+** then cached).  They stay valid until the next call.
+*/
 static int token_terms_of(run *r, const char *chunk, size_t start, size_t end, unsigned flags,
                           token_terms *out)
 {
@@ -486,47 +541,30 @@ static int token_terms_of(run *r, const char *chunk, size_t start, size_t end, u
     size_t len = end - start;
     /* What besides the bytes decides the terms: the hint, and whether this is
     ** the joined form of a compound (which gets no stem). */
-    unsigned hint = (r->flags & (TOPONORM_HINT_UK | TOPONORM_HINT_RU | TOPONORM_HINT_EN |
-                                 TOPONORM_FOR_QUERY | TOPONORM_KEYS_FOR_NAMES)) |
-                    (flags & TOPONORM_TERM_COMPOUND ? 0x80u : 0);
-    cache_slot *cs = NULL;
-    cache_set *st = NULL;
-    uint16_t fp = 0;
-    int victim = 0, rc;
+    unsigned hint = r->hint | (flags & TOPONORM_TERM_COMPOUND ? 0x80u : 0);
+    cache_probe pr;
+    int cached = 0, victim = 0, rc, w;
 
     out->n = out->n_hits = 0;
     if (len > TN_MAX_TOKEN)
         return 0;                     /* see toponorm.h: over-long tokens get no terms */
     if (len <= CACHE_RAW && sc->slots) {
-        uint32_t h = hash_bytes(chunk + start, len);
-        /* The set: h scaled to [0, sets) by a multiply, not a division; the
-        ** fingerprint from the low bits, never 0 (an empty way). */
-        size_t set = (size_t)(((uint64_t)h * (sc->slots / CACHE_WAYS)) >> 32);
-        int w;
-        st = &sc->sets[set];
-        fp = (uint16_t)(h | 1);
-        cs = &sc->cache[set * CACHE_WAYS];
-        for (w = 0; w < CACHE_WAYS; w++) {
-            if (st->fp[w] == fp) {
-                const cache_slot *hit = &cs[w];
-                if (hit->raw_len == len && hit->hint == hint &&
-                    same_bytes(hit->d, chunk + start, len)) {
-                    cache_touch(st, w);
-                    cache_load(hit, out);
-                    return 0;
-                }
-            }
+        const cache_slot *hit = cache_find(sc, chunk + start, len, hint, &pr);
+        if (hit) {
+            cache_load(hit, out);
+            return 0;
         }
+        cached = 1;
         for (w = 0; w < CACHE_WAYS; w++)
-            if (st->rank[w] == CACHE_WAYS - 1)
+            if (pr.st->rank[w] == CACHE_WAYS - 1)
                 victim = w;               /* the least recently used way */
     }
     out->packed = NULL;
     if ((rc = compute_terms(r, chunk + start, len, flags, out)) != 0)
         return rc;
-    if (st && cache_store(&cs[victim], hint, chunk + start, len, out)) {
-        st->fp[victim] = fp;
-        cache_touch(st, victim);
+    if (cached && cache_store(&pr.cs[victim], hint, chunk + start, len, out)) {
+        pr.st->fp[victim] = pr.fp;
+        cache_touch(pr.st, victim);
     }
     return 0;
 }
@@ -587,6 +625,47 @@ static int emit_token(run *r, const char *chunk, size_t start, size_t end, unsig
     return 0;
 }
 
+/*
+** emit_token for a word (no compound's joined form) whose terms are in
+** slot cs: straight from the slot.
+*/
+static inline int emit_cached(run *r, const cache_slot *cs, size_t start, size_t end)
+{
+    const unsigned char *p = cs->d + cs->raw_len;
+    toponorm_term t;
+    unsigned colocated = 0;
+    int i, rc;
+
+    r->word_token = r->token;
+    r->n_hits = cs->n_hits;
+    for (i = 0; i < cs->n_hits; i++, p += 4)
+        memcpy(&r->hits[i], p, 4);
+    r->lang = cs->lang;
+    r->script = cs->script;
+    if (!cs->nterms)
+        return 0;
+    t.position = r->position;
+    t.start = r->base + start;
+    t.end = r->base + end;
+    t.token = r->token;
+    t.lang = cs->lang;
+    t.script = cs->script;
+    for (i = 0; i < cs->nterms; i++, p += p[1] + 3) {
+        if (!(r->kinds & (1u << p[0])))
+            continue;
+        t.text = (const char *)p + 2;
+        t.len = p[1];
+        t.kind = p[0];
+        t.flags = colocated;          /* the position is new: only the first is not */
+        colocated = TOPONORM_TERM_COLOCATED;
+        if ((rc = r->cb(r->ctx, &t)) != 0)
+            return rc;
+    }
+    r->emitted_at_pos = colocated != 0;
+    r->token++;
+    return 0;
+}
+
 /* Segments with up to three segments of lookahead. */
 static int peek(toponorm_scratch *sc, int i, seg *out)
 {
@@ -633,10 +712,6 @@ static int joins_word(uint32_t c)
 static int next_word(toponorm_scratch *sc, const char *chunk, seg *w)
 {
     seg a, b;
-    if (!sc->n_ahead && tn_seg_plain_word(&sc->seg, &w->start, &w->end)) {
-        w->word = 1;                  /* most words: nothing to look ahead for */
-        return 1;
-    }
     for (;;) {
         if (!peek(sc, 0, w))
             return 0;
@@ -800,8 +875,8 @@ static int next_name_word(void *ctx, int k, tn_word *out)
     return 1;
 }
 
-/* The place terms of word parts[i], at its position, after its other terms. */
-static int place_terms(run *r, const char *chunk, const seg *parts, int i, int np)
+/* place_terms for a word with gazetteer hits, not covered by a name before it. */
+static int match_places(run *r, const char *chunk, const seg *parts, int i, int np)
 {
     const tn_places *pl = &r->an->lx->places;
     uint32_t ids[TN_MAX_MATCH];
@@ -810,12 +885,6 @@ static int place_terms(run *r, const char *chunk, const seg *parts, int i, int n
     uint32_t saved;
     int n, k, nw, rc = 0;
 
-    if (r->skip_places) {
-        r->skip_places--;
-        return 0;
-    }
-    if (!r->n_hits)
-        return 0;
     memset(&w, 0, sizeof w);
     w.n_hits = r->n_hits;
     memcpy(w.hits, r->hits, sizeof w.hits);
@@ -845,6 +914,16 @@ static int place_terms(run *r, const char *chunk, const seg *parts, int i, int n
     return rc;
 }
 
+/* The place terms of word parts[i], at its position, after its other terms. */
+static TN_HOT int place_terms(run *r, const char *chunk, const seg *parts, int i, int np)
+{
+    if (r->skip_places) {
+        r->skip_places--;
+        return 0;
+    }
+    return r->n_hits ? match_places(r, chunk, parts, i, np) : 0;
+}
+
 /* Can a hyphen (- or U+2010, U+2011) start at chunk[at]? */
 static int maybe_hyphen(const char *chunk, size_t len, size_t at)
 {
@@ -861,7 +940,29 @@ static int analyze_chunk(run *r, const char *chunk, size_t len)
         return rc;
     sc->n_ahead = 0;
     sc->seg_error = 0;
-    while (next_word(sc, chunk, &parts[0])) {
+    for (;;) {
+        size_t s0, e0;
+        const cache_slot *hit;
+        cache_probe pr;
+        if (!sc->n_ahead && tn_seg_plain_word(&sc->seg, &s0, &e0)) {
+            /* The commonest case in one place: a word that joins nothing
+            ** (segment.h), its terms mostly cached. */
+            r->position++;
+            r->emitted_at_pos = 0;
+            parts[0].start = s0;
+            parts[0].end = e0;
+            parts[0].word = 1;
+            if (e0 - s0 <= CACHE_RAW && sc->slots &&
+                (hit = cache_find(sc, chunk + s0, e0 - s0, r->hint, &pr)) != NULL)
+                rc = emit_cached(r, hit, s0, e0);
+            else
+                rc = emit_token(r, chunk, s0, e0, 0);
+            if (rc != 0 || (r->places && (rc = place_terms(r, chunk, parts, 0, 1)) != 0))
+                return rc;
+            continue;
+        }
+        if (!next_word(sc, chunk, &parts[0]))
+            break;
         np = 1;
         /* word - word - ...: a hyphenated compound */
         /* (Most words end at an ASCII byte other than '-': no lookahead.) */
@@ -920,6 +1021,8 @@ int toponorm_analyze(const toponorm_analyzer *an, toponorm_scratch *sc,
     r.sc = sc;
     r.text = text;
     r.flags = flags;
+    r.hint = flags & (TOPONORM_HINT_UK | TOPONORM_HINT_RU | TOPONORM_HINT_EN | TOPONORM_FOR_QUERY |
+                      TOPONORM_KEYS_FOR_NAMES);
     r.cb = cb;
     r.ctx = ctx;
     r.kinds = an->opt.kinds ? an->opt.kinds : ~0u;
