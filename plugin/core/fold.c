@@ -10,7 +10,8 @@
 **      letters say which script it is;
 **   4. note uk/ru marker letters (і ї є ґ / ы э ё ъ) before anything folds
 **      them away;
-**   5. NFKC casefold (ICU), with a fast path for ASCII and basic Cyrillic,
+**   5. NFKC casefold (ICU), with a fast path for ASCII (_ @ . in words such
+**      as foo_bar or e.g too) and basic Cyrillic,
 **      where NFKC_Casefold is a plain case shift (tests/unit/test_fold.c
 **      checks the fast path against ICU for every code point it covers);
 **   6. delete stress marks (U+0301, U+0300) and ALA-LC's tie bars (U+0361,
@@ -94,12 +95,8 @@ static void repair_homoglyphs(uint32_t *cps, size_t n)
 */
 static uint32_t fast_fold(uint32_t c)
 {
-    if (c < 0x80) {
-        if (c >= 'A' && c <= 'Z')
-            return c + 32;
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' ||
-               c == '-' ? c : 0;
-    }
+    if (c < 0x80)                    /* NFKC_Casefold changes only A-Z in ASCII */
+        return c >= 'A' && c <= 'Z' ? c + 32 : c;     /* (NUL: 0, left to ICU) */
     if (c >= 0x410 && c <= 0x42F) return c + 32;
     if (c >= 0x430 && c <= 0x44F) return c;
     if (c >= 0x400 && c <= 0x40F && c != 0x400 && c != 0x40D) return c + 80;

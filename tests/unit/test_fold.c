@@ -129,6 +129,24 @@ static void check_range(uint32_t lo, uint32_t hi, int cyrillic, int must_be_word
         diag("%zu differ or are not one word (%zu skipped)", bad, skipped);
 }
 
+/* Every printable ASCII character that makes one word with letters around
+** it takes the fast path (NFKC_Casefold changes only A-Z in ASCII). */
+static void check_ascii(void)
+{
+    char got[256], want[256];
+    size_t checked = 0, bad = 0;
+    uint32_t c;
+    for (c = 0x21; c < 0x7F; c++) {
+        int r = c == '`' ? -1 : check_cp(c, 0, got, want);   /* ` is read as ' (step 2) */
+        if (r < 0)
+            continue;
+        checked++;
+        if (r == 0 && bad++ < 10)
+            diag("U+%04X: got '%s', ICU says '%s'", (unsigned)c, got, want);
+    }
+    ok(bad == 0 && checked >= 60, "printable ASCII: %zu characters in ab?cd equal ICU's", checked);
+}
+
 /* ---- fold cases ---------------------------------------------------------- */
 
 typedef struct fcase {
@@ -382,6 +400,10 @@ int main(void)
     check_range(0x61, 0x7A, 0, 1, "U+0061..U+007A in ab?cd");
     check_range(0x30, 0x39, 0, 1, "digits in ab?cd");
     check_range(0x27, 0x27, 0, 1, "U+0027 in ab?cd");
+    check_range(0x40, 0x40, 0, 1, "@ in ab?cd");
+    check_range(0x5F, 0x5F, 0, 1, "_ in ab?cd");
+    check_range(0x2E, 0x2E, 0, 1, ". in ab?cd");
+    check_ascii();
     check_range(0x400, 0x45F, 1, 1, "U+0400..U+045F in аб?вг");
     check_range(0x490, 0x491, 1, 1, "U+0490..U+0491 in аб?вг");
     /* the ICU path next to the fast path */
