@@ -179,7 +179,11 @@ int main(int argc, char **argv)
     /* Ill-formed UTF-8 and other complex lines mixed with simple ones. */
     {
         static const char mixed[] = "plain line\nКиїв\xff Донецьк\nа\xcc\x81 stress\n"
-                                    "emoji \xf0\x9f\x98\x80 here\nback to simple\n\xed\xa0\x80\n";
+                                    "emoji \xf0\x9f\x98\x80 here\nback to simple\n\xed\xa0\x80\n"
+                                    /* a lead byte at the end of a 16-byte block, then no
+                                    ** continuation byte; or a continuation byte first */
+                                    "0123456789abcde\xd0z tail\n0123456789abcd\xd0\xb0\xd1 x\n"
+                                    "0123456789abcdef\xb0\xd0\xb0 y\nслово\xd1 слово слово слово\n";
         same_segments("mixed simple and complex lines", mixed, sizeof mixed - 1);
         same_words("mixed simple and complex lines", mixed, sizeof mixed - 1);
     }
