@@ -99,6 +99,51 @@ static inline const char *position_digits(out_state *o, uint32_t v, size_t *n)
     return o->pos + sizeof o->pos - o->pos_n;
 }
 
+/* Out of line, so that the path most terms take needs few registers. */
+#if defined(__GNUC__)
+#define COLD __attribute__((noinline))
+#else
+#define COLD
+#endif
+
+/* A term in the default text format, piece by piece (the buffer is short of room). */
+static COLD void text_term_slow(out_state *o, const toponorm_term *t)
+{
+    wbuf *w = o->out;
+    wb_flush(w);
+    if (!(o->have_token && t->token == o->token)) {
+        size_t n;
+        const char *p;
+        if (o->token != UINT32_MAX)
+            wb_putc(w, '\n');
+        p = position_digits(o, t->position, &n);
+        wb_put(w, p, n);
+        wb_putc(w, '\t');
+        wb_put(w, o->text + t->start, t->end - t->start);
+        o->have_token = 1;
+        o->token = t->token;
+        put_term(o, t, 1);
+    } else {
+        put_term(o, t, 0);
+    }
+}
+
+/* The start of a token's line at d: newline, position, tab, the token's text, tab. */
+static COLD char *token_head(out_state *o, const toponorm_term *t, char *d)
+{
+    size_t n;
+    const char *p = position_digits(o, t->position, &n);
+    if (o->token != UINT32_MAX)
+        *d++ = '\n';
+    d = wb_copy(d, p, n);
+    *d++ = '\t';
+    d = wb_copy(d, o->text + t->start, t->end - t->start);
+    *d++ = '\t';
+    o->have_token = 1;
+    o->token = t->token;
+    return d;
+}
+
 /*
 ** A term in the default text format, the one used in bulk: straight into
 ** the buffer after one check for room.  Besides the token's text and the
@@ -108,46 +153,17 @@ static void text_term(out_state *o, const toponorm_term *t)
 {
     static const char labels16[][16] = {"?:", "surface:", "key:", "place:", "stem:"};
     int k = t->kind >= 1 && t->kind <= 4 ? t->kind : 0;
-    size_t need = 64 + (t->end - t->start) + t->len;
     wbuf *w = o->out;
     char *d;
-    if (sizeof w->b - w->n < need) {
-        wb_flush(w);
-        if (sizeof w->b < need) {
-            /* More than the buffer: piece by piece (no term is this long). */
-            if (!(o->have_token && t->token == o->token)) {
-                size_t n;
-                const char *p;
-                if (o->token != UINT32_MAX)
-                    wb_putc(w, '\n');
-                p = position_digits(o, t->position, &n);
-                wb_put(w, p, n);
-                wb_putc(w, '\t');
-                wb_put(w, o->text + t->start, t->end - t->start);
-                o->have_token = 1;
-                o->token = t->token;
-                put_term(o, t, 1);
-            } else {
-                put_term(o, t, 0);
-            }
-            return;
-        }
+    if (sizeof w->b - w->n < 64 + (t->end - t->start) + t->len) {
+        text_term_slow(o, t);
+        return;
     }
     d = w->b + w->n;
-    if (o->have_token && t->token == o->token) {
+    if (o->have_token && t->token == o->token)
         *d++ = ' ';
-    } else {
-        size_t n;
-        const char *p = position_digits(o, t->position, &n);
-        if (o->token != UINT32_MAX)
-            *d++ = '\n';
-        d = wb_copy(d, p, n);
-        *d++ = '\t';
-        d = wb_copy(d, o->text + t->start, t->end - t->start);
-        *d++ = '\t';
-        o->have_token = 1;
-        o->token = t->token;
-    }
+    else
+        d = token_head(o, t, d);
     memcpy(d, labels16[k], 16);
     d += labels[k].text_n;
     d = wb_copy(d, t->text, t->len);
