@@ -26,7 +26,7 @@
 #include "fold.h"
 #include "utf8.h"
 
-static int is_lat(uint32_t c)
+static inline int is_lat(uint32_t c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
            (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
@@ -155,6 +155,7 @@ int tn_fold_token(tn_fold *f, tn_scratch_bufs *sb, const char *s, size_t len)
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, used, k, j;
     int need_icu = 0, rc, has_cyr = 0, has_lat = 0;
+    char *o;
     unsigned uk = 0, ru = 0;
 
     if (tn_cps_reserve(f, len))
@@ -183,27 +184,32 @@ int tn_fold_token(tn_fold *f, tn_scratch_bufs *sb, const char *s, size_t len)
     }
     if (has_cyr && has_lat)          /* only a two-script word can need repair */
         repair_homoglyphs(f->cps, f->n);
-    /* uk/ru marker letters, after the repair (Latin i in Марiуполь is і). */
+    /* uk/ru marker letters, after the repair (Latin i in Марiуполь is і);
+    ** and the fast case fold while no letter needs ICU. */
     for (k = 0; k < f->n; k++) {
-        switch (f->cps[k]) {
+        uint32_t c = f->cps[k];
+        switch (c) {
         case 0x456: case 0x406: case 0x457: case 0x407: case 0x454: case 0x404:
         case 0x491: case 0x490: uk++; break;
         case 0x44B: case 0x42B: case 0x44D: case 0x42D: case 0x451: case 0x401:
         case 0x44A: case 0x42A: ru++; break;
         }
-    }
-    for (k = 0; k < f->n; k++) {
-        uint32_t c = fast_fold(f->cps[k]);
-        if (!c) {
-            need_icu = 1;
-            break;
+        if (!need_icu) {
+            if ((c = fast_fold(c)) != 0)
+                f->cps[k] = c;
+            else
+                need_icu = 1;
         }
-        f->cps[k] = c;
     }
     if (need_icu && (rc = icu_fold(f, sb)) != 0)
         return rc;
 
-    /* Stress marks go; ё reads as е; count letters; pick the script. */
+    /* Stress marks go; ё reads as е; count letters; pick the script; the
+    ** surface term, UTF-8. */
+    f->surface.n = 0;
+    if (tn_buf_reserve(&f->surface, f->n * 4))
+        return TOPONORM_ENOMEM;
+    o = f->surface.p;
     f->letters = f->cyr = f->lat = f->digits = 0;
     f->n_yo = 0;
     for (k = j = 0; k < f->n; k++) {
@@ -218,7 +224,18 @@ int tn_fold_token(tn_fold *f, tn_scratch_bufs *sb, const char *s, size_t len)
         else if (is_lat(c)) f->lat++;
         else if (c >= '0' && c <= '9') f->digits++;
         f->cps[j++] = c;
+        if (c < 0x80) {
+            *o++ = (char)c;
+        } else if (c < 0x800) {
+            o[0] = (char)(0xC0 | (c >> 6));
+            o[1] = (char)(0x80 | (c & 0x3F));
+            o += 2;
+        } else {
+            o += tn_utf8_encode(c, o);
+        }
     }
+    f->surface.n = (size_t)(o - f->surface.p);
+    f->surface.p[f->surface.n] = '\0';
     f->n = j;
     f->letters = f->cyr + f->lat;
     f->script = f->cyr && f->lat ? TOPONORM_SCRIPT_MIXED :
@@ -228,13 +245,5 @@ int tn_fold_token(tn_fold *f, tn_scratch_bufs *sb, const char *s, size_t len)
     f->lang = f->script == TOPONORM_SCRIPT_LATIN ? TOPONORM_LANG_EN :
               uk && !ru ? TOPONORM_LANG_UK :
               ru && !uk ? TOPONORM_LANG_RU : TOPONORM_LANG_UNKNOWN;
-
-    /* The surface term, UTF-8. */
-    f->surface.n = 0;
-    if (tn_buf_reserve(&f->surface, f->n * 4))
-        return TOPONORM_ENOMEM;
-    for (k = 0; k < f->n; k++)
-        f->surface.n += tn_utf8_encode(f->cps[k], f->surface.p + f->surface.n);
-    f->surface.p[f->surface.n] = '\0';
     return 0;
 }
