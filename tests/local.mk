@@ -69,6 +69,12 @@ TESTS += tests/key/test_translit_keys.sh
 EXTRA_DIST += tests/key/test_translit_keys.sh tests/data/translit-key-exceptions.tsv
 
 ## The token cache never changes the terms.
+## UTF-8 validation: the fast paths against RFC 3629 read byte by byte.
+check_PROGRAMS += tests/unit/test_utf8
+tests_unit_test_utf8_SOURCES = tests/unit/test_utf8.c plugin/core/utf8.c
+tests_unit_test_utf8_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/plugin/core
+TESTS += tests/unit/test_utf8
+
 check_PROGRAMS += tests/unit/test_cache
 tests_unit_test_cache_SOURCES = tests/unit/test_cache.c
 tests_unit_test_cache_CFLAGS = $(TEST_CFLAGS)

@@ -2,6 +2,9 @@
 ** utf8.c: UTF-8 decoding with U+FFFD substitution of maximal subparts.
 */
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "utf8.h"
 
@@ -96,6 +99,25 @@ static size_t valid8(uint64_t w)
     return 8 - (size_t)(lead >> 63);
 }
 
+#if defined(__SSE2__)
+/* valid8 for the 16 bytes at s, with SSE2 (every x86-64 CPU has it). */
+static inline size_t valid16(const unsigned char *s)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+    unsigned high = (unsigned)_mm_movemask_epi8(v), lead, cont;
+    if (!high)
+        return 16;
+    lead = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(
+        _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xFE)), _mm_set1_epi8((char)0xC0)),
+        _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xE0)), _mm_set1_epi8((char)0xC0))));
+    cont = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)),
+                                                      _mm_set1_epi8((char)0x80)));
+    if ((lead | cont) != high || cont != ((lead << 1) & 0xFFFF))
+        return 0;
+    return 16 - (lead >> 15);
+}
+#endif
+
 int tn_utf8_valid(const char *s, size_t n, size_t *bad)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -103,6 +125,12 @@ int tn_utf8_valid(const char *s, size_t n, size_t *bad)
     while (i < n) {
         uint64_t w;
         size_t k;
+#if defined(__SSE2__)
+        if (n - i >= 16 && (k = valid16(p + i)) != 0) {
+            i += k;
+            continue;
+        }
+#endif
         /* Eight bytes at a time while they are ASCII and two-byte sequences
         ** (all of Cyrillic): lexicons and most text are made of them. */
         if (n - i >= 8 && (memcpy(&w, p + i, 8), (k = valid8(w)) != 0)) {
