@@ -57,13 +57,63 @@ static const char *what(int rc)
     }
 }
 
+/*
+** The database's index format: the terms `toponorm index` writes and
+** `search` relies on.  2: every word has a stem term, also when it equals
+** the surface (index.c), and ordinary words' match keys are in the
+** vocabulary only (vocab.c); a query reads a word's stem in place of its
+** forms, so a database of format 1 would lose matches without an error.
+** A database without documents takes the format of what writes it.
+*/
+#define DB_FORMAT_KEY "toponorm.format"
+#define DB_FORMAT     "2"
+
+static int check_format(const char *cmd, const char *path, tnx_db *db, int mode)
+{
+    char v[64];
+    unsigned long n;
+    if (tnx_get_metadata(db, DB_FORMAT_KEY, v, sizeof v, NULL) != TNX_OK ||
+        tnx_doc_count(db, &n) != TNX_OK) {
+        cli_db_fail(cmd, path, db);
+        return EXIT_DB;
+    }
+    if (strcmp(v, DB_FORMAT) == 0)
+        return EXIT_OK;
+    if (n == 0 && !*v) {
+        if (mode == TNX_WRITE && tnx_set_metadata(db, DB_FORMAT_KEY, DB_FORMAT) != TNX_OK) {
+            cli_db_fail(cmd, path, db);
+            return EXIT_DB;
+        }
+        return EXIT_OK;
+    }
+    fprintf(stderr,
+            "toponorm %s: %s: index format %s, this toponorm reads format %s: index the "
+            "documents again into a new database\n",
+            cmd, path, *v ? v : "1", DB_FORMAT);
+    return EXIT_DB;
+}
+
 int cli_db_open(const char *cmd, const char *path, int mode, tnx_db **db)
 {
     int rc = tnx_open(path, mode, db);
-    if (rc == TNX_OK)
-        return EXIT_OK;
-    fprintf(stderr, "toponorm %s: %s: %s [%s]\n", cmd, path, what(rc), tnx_last_error());
-    return EXIT_DB;
+    if (rc != TNX_OK) {
+        fprintf(stderr, "toponorm %s: %s: %s [%s]\n", cmd, path, what(rc), tnx_last_error());
+        return EXIT_DB;
+    }
+    if ((rc = check_format(cmd, path, *db, mode)) != EXIT_OK) {
+        tnx_close(*db);
+        *db = NULL;
+    }
+    return rc;
+}
+
+int cli_db_check(const char *cmd, const char *path)
+{
+    tnx_db *db;
+    int rc = cli_db_open(cmd, path, TNX_READ, &db);
+    if (rc == EXIT_OK)
+        tnx_close(db);
+    return rc;
 }
 
 void cli_db_fail(const char *cmd, const char *path, tnx_db *db)

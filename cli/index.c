@@ -46,6 +46,12 @@ typedef struct indexer {
     tnx_doc *doc;
     unsigned pos_base, pos_max;   /* position offset of the field being analyzed */
     int term_err;                 /* a term could not be added */
+    /* The token whose terms are arriving: its surface term, until we know
+    ** whether the analyzer gave it a stem (stem_token). */
+    uint32_t tok;
+    int tok_open, tok_stem;
+    size_t surf_len;
+    char surf[TNX_MAX_TERM + 8];
     int strict, quiet, verbose, progress;
     unsigned long batch, in_batch;
     unsigned long docs, bad, other_shard;
@@ -79,19 +85,58 @@ static void progress(indexer *ix, int final)
     fflush(stderr);
 }
 
+/*
+** The analyzer leaves out a stem equal to the surface (файл has none,
+** файла has файл).  The index stores it anyway, as Xapian's TermGenerator
+** does: then the stem's list holds every document with any form of the
+** word, and a query word reads that one list (query.c) rather than its
+** surface, its stem and its stem as a surface.  Called when the token's
+** terms are over.
+*/
+static int stem_token(indexer *ix)
+{
+    if (ix->tok_open && !ix->tok_stem && ix->surf_len) {
+        memcpy(ix->term, "Z", 1);
+        memcpy(ix->term + 1, ix->surf, ix->surf_len);
+        if (tnx_doc_add_posting(ix->doc, ix->term, 1 + ix->surf_len, 0) != TNX_OK) {
+            ix->term_err = 1;
+            return 1;
+        }
+    }
+    ix->tok_open = 0;
+    return 0;
+}
+
 static int on_term(void *ctx, const toponorm_term *t)
 {
     indexer *ix = ctx;
     const char *pfx = toponorm_term_prefix(t->kind);
     size_t pl = strlen(pfx);
+    if (!(t->flags & TOPONORM_TERM_COMPOUND) && (!ix->tok_open || t->token != ix->tok)) {
+        if (stem_token(ix))
+            return 1;
+        ix->tok_open = 1;
+        ix->tok = t->token;
+        ix->tok_stem = 0;
+        ix->surf_len = 0;
+    }
+    if (t->kind == TOPONORM_TERM_STEM)
+        ix->tok_stem = 1;
+    else if (t->kind == TOPONORM_TERM_SURFACE && !(t->flags & TOPONORM_TERM_COMPOUND) &&
+             !ix->surf_len && 1 + t->len <= TNX_MAX_TERM) {
+        memcpy(ix->surf, t->text, t->len);
+        ix->surf_len = t->len;
+    }
     /* Stems without positions, as Xapian's TermGenerator stores them: a
     ** phrase matches through the surface, keys and place ids. */
     unsigned pos = t->kind == TOPONORM_TERM_STEM ? 0 : ix->pos_base + t->position;
-    /* A Latin word's keys go to the vocabulary too, name or not: a query
-    ** key finds its spellings (Donetsk, Donezk, Doneck) as surfaces there,
-    ** and a Latin query word, which has a key per reading (Linux: linux,
-    ** linuks), reads its own surface list instead of one list per reading. */
-    if (ix->vocab && t->kind == TOPONORM_TERM_KEY && t->script == TOPONORM_SCRIPT_LATIN &&
+    /* A word's keys go to the vocabulary (vocab.c), name or not: a query
+    ** key finds the word's spellings (Donetsk, Donezk, Донецк) as surfaces
+    ** there, and a query word reads its stem and those spellings, not one
+    ** more positional list per key and reading (Linux: linux, linuks).  A
+    ** place has its place id besides.  A hyphenated word's joined form
+    ** keeps its key: it is not a vocabulary word. */
+    if (ix->vocab && t->kind == TOPONORM_TERM_KEY &&
         !(t->flags & TOPONORM_TERM_COMPOUND))
         return 0;
     if (ix->vocab && cli_vocab_term(ix->vocab, t) != 0) {
@@ -155,9 +200,12 @@ static int add_doc(indexer *ix, json_t *obj, const char *raw, size_t raw_len)
     tnx_doc_clear(ix->doc);
     ix->pos_base = ix->pos_max = 0;
     ix->term_err = 0;
+    ix->tok_open = 0;
     if (json_is_string(jtitle)) {
         rc = toponorm_analyze(ix->ca.an, ix->ca.sc, json_string_value(jtitle),
                               json_string_length(jtitle), flags, on_term, ix);
+        if (rc == 0)
+            stem_token(ix);
         if (rc != 0 && !ix->term_err) {
             fprintf(stderr, "toponorm index: %s\n", toponorm_strerror(rc));
             return EXIT_INPUT;
@@ -167,6 +215,8 @@ static int add_doc(indexer *ix, json_t *obj, const char *raw, size_t raw_len)
     if (!ix->term_err) {
         rc = toponorm_analyze(ix->ca.an, ix->ca.sc, json_string_value(jtext),
                               json_string_length(jtext), flags, on_term, ix);
+        if (rc == 0)
+            stem_token(ix);
         if (rc != 0 && !ix->term_err) {
             fprintf(stderr, "toponorm index: %s\n", toponorm_strerror(rc));
             return EXIT_INPUT;
@@ -504,10 +554,8 @@ static void usage(FILE *f)
             "  --shard K/N       keep only the documents of shard K (1..N): those whose id\n"
             "                    hashes to it, FNV-1a 64 of the id's bytes mod N, plus 1\n"
             "  -q, --quiet       no progress line;   -v, --verbose  name each document\n"
-            "  --keys names|all  names (default): key terms for Cyrillic words that can be\n"
-            "                    names (capitalised, or spelled like a known place), the keys\n"
-            "                    of other words once per word in the vocabulary; all: key\n"
-            "                    terms for every word\n"
+            "  --keys names|all  names (default): the words' match keys once per word in the\n"
+            "                    vocabulary; all: key terms at every use of every word\n"
             "  --lexicon FILE    the compiled lexicon (default: $TOPONORM_LEXICON or the installed one)\n"
             "A bad line is reported as FILE:LINE: reason (stdin:LINE for stdin) and skipped;\n"
             "the exit status is then 2.  Exit: 0 ok, 1 usage, 2 input error, 3 database error.\n",

@@ -156,8 +156,31 @@ static int push_copy(collect *c, const iterm *it)
 typedef struct vocab_add {
     collect *out;
     iterm key;
+    const cli_analyzer *ca;
+    const char *zstem;                 /* the token's stem term ("Z..."), or NULL */
     int oom;
 } vocab_add;
+
+/* The stem term a document holds for a word, as index.c stores it: the
+** analyzer's stem, or the surface when the stem is the same. */
+typedef struct zstem_of {
+    char term[TNX_MAX_TERM + 2];
+    int have;
+} zstem_of;
+
+static int on_zstem(void *ctx, const toponorm_term *t)
+{
+    zstem_of *z = ctx;
+    if (t->position != 1 || (t->flags & TOPONORM_TERM_COMPOUND) || t->len + 1 >= sizeof z->term ||
+        (t->kind != TOPONORM_TERM_STEM && t->kind != TOPONORM_TERM_SURFACE) ||
+        (t->kind == TOPONORM_TERM_SURFACE && z->have))
+        return 0;
+    z->term[0] = 'Z';
+    memcpy(z->term + 1, t->text, t->len);
+    z->term[t->len + 1] = '\0';
+    z->have = 1;
+    return 0;
+}
 
 static int on_vocab_word(void *ctx, const char *w, size_t n)
 {
@@ -167,6 +190,14 @@ static int on_vocab_word(void *ctx, const char *w, size_t n)
             a->out->v[i].end == a->key.end && strlen(a->out->v[i].term) == n &&
             memcmp(a->out->v[i].term, w, n) == 0)
             return 0;                 /* the token's own surface or stem */
+    if (a->zstem) {
+        /* A form of the query word itself (який brings які, якій): every
+        ** document with it has the stem the query reads anyway. */
+        zstem_of z = {{0}, 0};
+        toponorm_analyze(a->ca->an, a->ca->sc, w, n, TOPONORM_FOR_INDEX, on_zstem, &z);
+        if (z.have && strcmp(z.term, a->zstem) == 0)
+            return 0;
+    }
     toponorm_term t = {w, n, TOPONORM_TERM_SURFACE, a->key.flags | TOPONORM_TERM_COLOCATED,
                        a->key.pos, a->key.start, a->key.end, 0, 0, 0};
     if (on_term(a->out, &t)) {
@@ -178,26 +209,28 @@ static int on_vocab_word(void *ctx, const char *w, size_t n)
 }
 
 /*
-** Documents are indexed without key terms on ordinary lower-case words
-** (TOPONORM_KEYS_FOR_NAMES) and on Latin words (index.c); their keys live
-** in the database's vocabulary.  So each key of a query token also brings
+** Documents are indexed without key terms on their words (index.c); the
+** keys live in the database's vocabulary.  So each key of a query token also brings
 ** the indexed words that have it (metro brings метро, Донецьк brings
 ** Donezk), added after the token's own terms, flagged as keys.
 */
-static int add_vocab_words(collect *c, tnx_db *db)
+static int add_vocab_words(collect *c, tnx_db *db, const cli_analyzer *ca)
 {
     collect out = {0};
     size_t i, j, k;
     if (!db)
         return 0;
     for (i = 0; i < c->n; i = j) {
+        const char *zstem = NULL;
         for (j = i; j < c->n && c->v[j].start == c->v[i].start && c->v[j].end == c->v[i].end;
              j++) {
             if (push_copy(&out, &c->v[j]))
                 goto oom;
+            if (!zstem && c->v[j].kind == TOPONORM_TERM_STEM && c->v[j].plen > 0)
+                zstem = c->v[j].term;
         }
         for (k = i; k < j; k++) {
-            vocab_add a = {&out, c->v[k], 0};
+            vocab_add a = {&out, c->v[k], ca, zstem, 0};
             const char *key = c->v[k].term + c->v[k].plen;
             if (c->v[k].kind != TOPONORM_TERM_KEY || c->v[k].plen == 0)
                 continue;
@@ -303,7 +336,19 @@ static tnx_query *word_query(const iterm *v, size_t lo, size_t hi)
 {
     tnx_query **other = calloc(hi - lo + 1, sizeof *other), **place = calloc(hi - lo + 1, sizeof *place);
     tnx_query *parts[3] = {NULL, NULL, NULL}, *surface = NULL, *q = NULL, *tmp;
-    size_t no = 0, np = 0, nparts = 0;
+    size_t no = 0, np = 0, nparts = 0, stem = hi;
+    /* A word that names no place: its stem's list holds every document
+    ** with any form of it (index.c stores a stem for every word), so the
+    ** stem stands in for the surface and the stem equivalents, and the
+    ** word costs one list plus its other spellings, as a stemmed Xapian
+    ** query costs one.  A place name keeps its surface: there the exact
+    ** spelling ranks first (Донецк finds «Донецк» before «Донецьк»). */
+    for (size_t i = lo; i < hi && v[i].kind != TOPONORM_TERM_PLACE; i++)
+        if (v[i].kind == TOPONORM_TERM_STEM && v[i].plen > 0 && stem == hi)
+            stem = i;
+    for (size_t i = lo; i < hi && stem < hi; i++)
+        if (v[i].kind == TOPONORM_TERM_PLACE)
+            stem = hi;
     if (!other || !place)
         goto out;
     for (size_t i = lo; i < hi; i++) {
@@ -312,11 +357,14 @@ static tnx_query *word_query(const iterm *v, size_t lo, size_t hi)
             dup |= strcmp(v[j].term, v[i].term) == 0;
         if (dup)
             continue;
+        if (stem < hi && i != stem && (v[i].kind == TOPONORM_TERM_STEM ||
+                                       (v[i].kind == TOPONORM_TERM_SURFACE && v[i].plen == 0)))
+            continue;       /* the surface and the stem equivalents: in the stem's list */
         if (!(tmp = tnx_query_term(v[i].term, strlen(v[i].term), 0)))
             goto out;
         if (v[i].kind == TOPONORM_TERM_PLACE)
             place[np++] = tmp;
-        else if (v[i].kind == TOPONORM_TERM_SURFACE && !surface)
+        else if (i == stem || (stem == hi && v[i].kind == TOPONORM_TERM_SURFACE && !surface))
             surface = tmp;
         else
             other[no++] = tmp;
@@ -472,32 +520,69 @@ out:
     return q;
 }
 
-static int has_compound(const collect *c)
+/* Is the first letter of a in the same script as b's (ASCII or not)? */
+static int same_script(const char *a, const char *b)
 {
-    for (size_t i = 0; i < c->n; i++)
-        if (c->v[i].flags & TOPONORM_TERM_COMPOUND)
-            return 1;
-    return 0;
+    return ((unsigned char)a[0] < 0x80) == ((unsigned char)b[0] < 0x80);
 }
 
 /*
-** A hyphenated word's joined form (the terms flagged COMPOUND, at its first
-** part's position) as an alternative to the phrase of its parts: alone
-** when the word is the whole item, else in the phrase with the positions
-** before and after it, in a window as long as the whole phrase.  The OR of
-** one such alternative per hyphenated word; NULL when there is none or on
-** failure (has_compound tells which).
+** The solid spellings of a hyphenated word, v[lo..hi) being the terms of
+** its joined form: the indexed words of the same script that share its
+** match key and have no hyphen (e-mail: email; real-time: realtime),
+** weighted as other spellings.  The joined form itself and its key add
+** nothing to the phrase of the parts, which every document writing the word
+** with a hyphen matches; a word of the other script is a false friend
+** (из-за: ISA).  NULL when there is none, or on failure (*oom set).
+*/
+static tnx_query *solid_spellings(const iterm *v, size_t lo, size_t hi, int *oom)
+{
+    tnx_query *solid[16], *q = NULL;
+    size_t n = 0, i;
+    const char *joined = NULL;
+    *oom = 0;
+    for (i = lo; i < hi && !joined; i++)
+        if (v[i].kind == TOPONORM_TERM_SURFACE && v[i].plen == 0)
+            joined = v[i].term;
+    for (i = lo; i < hi && joined && n < 16; i++) {
+        if (v[i].kind != TOPONORM_TERM_KEY || v[i].plen != 0 || strchr(v[i].term, '-') ||
+            !same_script(v[i].term, joined))
+            continue;
+        if (!(solid[n] = tnx_query_term(v[i].term, strlen(v[i].term), 0))) {
+            *oom = 1;
+            goto out;
+        }
+        n++;
+    }
+    if (n && !(q = combine_scaled(TNX_OP_SYNONYM, solid, n, W_OTHER)))
+        *oom = 1;
+out:
+    free_qs(solid, n);
+    return q;
+}
+
+/*
+** A hyphenated word's solid spellings (solid_spellings) as an alternative
+** to the phrase of its parts: alone when the word is the whole item, else
+** in the phrase with the positions before and after it, in a window as
+** long as the whole phrase.  The OR of one such alternative per hyphenated
+** word with solid spellings; NULL when there is none or on failure (*oom).
+** No alternative is the common case, and the cheap one: an OR over a
+** phrase makes Xapian check the positions of every document with all the
+** parts, where a phrase alone is checked only when it could rank.
 */
 static tnx_query *compound_phrases(const collect *c, const size_t *at, tnx_query **pos_q,
-                                   size_t npos)
+                                   size_t npos, int *oom)
 {
     tnx_query **alts = calloc(npos, sizeof *alts), **seq = calloc(npos, sizeof *seq), *q = NULL;
     size_t nalts = 0, i, j;
+    *oom = 1;
     if (!alts || !seq)
         goto out;
     for (i = 0; i < c->n && nalts < npos; i = j) {
         size_t p = 0, span = 0, nseq = 0;
         tnx_query *word;
+        int failed;
         if (!(c->v[i].flags & TOPONORM_TERM_COMPOUND)) {
             j = i + 1;
             continue;
@@ -505,8 +590,11 @@ static tnx_query *compound_phrases(const collect *c, const size_t *at, tnx_query
         for (j = i; j < c->n && (c->v[j].flags & TOPONORM_TERM_COMPOUND) &&
                     c->v[j].pos == c->v[i].pos; j++)
             ;
-        if (!(word = word_query(c->v, i, j)))
-            goto out;
+        if (!(word = solid_spellings(c->v, i, j, &failed))) {
+            if (failed)
+                goto out;
+            continue;
+        }
         while (p < npos && c->v[at[p]].pos != c->v[i].pos)
             p++;
         while (p + span < npos && c->v[at[p + span]].start < c->v[i].end)
@@ -525,8 +613,9 @@ static tnx_query *compound_phrases(const collect *c, const size_t *at, tnx_query
         if (!alts[nalts++])
             goto out;
     }
-    if (nalts)
-        q = tnx_query_combine(TNX_OP_OR, alts, nalts);
+    *oom = 0;
+    if (nalts && !(q = tnx_query_combine(TNX_OP_OR, alts, nalts)))
+        *oom = 1;
 out:
     if (alts)
         free_qs(alts, nalts);
@@ -573,8 +662,10 @@ static tnx_query *item_query(const collect *c, const item_src *src, int *empty)
             if ((c->v[j].flags & TOPONORM_TERM_COMPOUND) || nt == 64)
                 continue;
             /* Stem terms are indexed without positions (index.c): no phrase
-            ** can use them, and each would be one more list to read. */
-            if (c->v[j].kind == TOPONORM_TERM_STEM && c->v[j].plen > 0)
+            ** can use them.  Nor the stem as a surface (каким: как), a
+            ** different word, often a common one, whose positions would be
+            ** read for nothing. */
+            if (c->v[j].kind == TOPONORM_TERM_STEM)
                 continue;
             if (!(tq[nt] = tnx_query_term(c->v[j].term, strlen(c->v[j].term), 0)))
                 goto out;
@@ -589,9 +680,12 @@ static tnx_query *item_query(const collect *c, const item_src *src, int *empty)
         goto out;
     if (src && !(places = place_phrases(src, c, at, pos_q, npos, &none)) && !none)
         goto out;
-    /* The compound forms, if any: the terms flagged COMPOUND, all at one position. */
-    if (!(comp = compound_phrases(c, at, pos_q, npos)) && has_compound(c))
-        goto out;
+    /* The solid spellings of its hyphenated words, if any. */
+    {
+        int oom;
+        if (!(comp = compound_phrases(c, at, pos_q, npos, &oom)) && oom)
+            goto out;
+    }
     {
         tnx_query *alt[3];
         size_t nalt = 0;
@@ -736,7 +830,7 @@ static size_t multiword_place(cquery *cq, const cli_analyzer *ca, const char *te
         collect_free(&one);
         if (toponorm_analyze(ca->an, ca->sc, text + ws[k], we[k] - ws[k],
                              flags | TOPONORM_FOR_QUERY, on_term, &one) != 0 || one.oom ||
-            add_stem_equivalents(&one) || add_vocab_words(&one, cq->vocab))
+            add_stem_equivalents(&one) || add_vocab_words(&one, cq->vocab, ca))
             goto out;
         item_src src = {ca, text + ws[k], flags};
         parts[k] = item_query(&one, &src, &empty);
@@ -848,7 +942,7 @@ int cquery_build(cquery *cq, const cli_analyzer *ca, tnx_db *db, const char *tex
         collect_free(&c);
         if (toponorm_analyze(ca->an, ca->sc, text + s, e - s, flags | TOPONORM_FOR_QUERY,
                              on_term, &c) != 0 || c.oom || add_stem_equivalents(&c) ||
-            add_vocab_words(&c, cq->vocab))
+            add_vocab_words(&c, cq->vocab, ca))
             goto fail;
         item_src src = {ca, text + s, flags};
         tnx_query *q = item_query(&c, &src, &empty);

@@ -387,13 +387,16 @@ int cmd_search(int argc, char **argv)
     if ((rc = cli_db_open("search", dbs[0], TNX_READ, &s.db)) != EXIT_OK)
         goto done;
     tnx_set_matched(s.db, 0);          /* the snippet's re-analysis finds them */
-    for (size_t i = 1; i < ndb; i++)
+    for (size_t i = 1; i < ndb; i++) {
+        if ((rc = cli_db_check("search", dbs[i])) != EXIT_OK)
+            goto done;
         if (tnx_add_shard(s.db, dbs[i]) != TNX_OK) {
             s.dbpath = dbs[i];
             cli_db_fail("search", dbs[i], s.db);
             rc = EXIT_DB;
             goto done;
         }
+    }
     wb_init(&out, stdout);
     s.out = &out;
     s.color = !s.json && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");

@@ -1,14 +1,14 @@
 /*
 ** vocab.c: the match keys of ordinary words, once per word, not per use.
 **
-** `toponorm index` analyzes documents with TOPONORM_KEYS_FOR_NAMES: a
-** lower-case word that names no known place (метро, воды) is indexed by
-** its surface and stem, without a key term at each of its occurrences.  So
-** that a query in another spelling (metro, wody) still finds it, the
-** database keeps a vocabulary: one term "XV<key> <surface>" per word and
-** key, attached without position or weight to a document that uses it.  A
-** query word's keys are looked up there and the surfaces found join its
-** group (query.c), where their positions serve phrases too.
+** `toponorm index` stores a word by its surface and stem (and a place by
+** its place id), without a key term at each of its occurrences (index.c;
+** only a hyphenated word's joined form keeps one).  So that a query in
+** another spelling (metro, wody, Donezk) still finds it (метро, воды,
+** Донецьк), the database keeps a vocabulary: one term "XV<key> <surface>"
+** per word and key, attached without position or weight to a document that
+** uses it.  A query word's keys are looked up there and the surfaces found
+** join its group (query.c), where their positions serve phrases too.
 **
 ** Deleting or replacing the document that carries an entry moves the entry
 ** to another document with the word (tnx_move_terms, called by index.c).

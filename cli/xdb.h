@@ -22,8 +22,14 @@ int cli_mkdir_parents(const char *path);
 /*
 ** Open the database at path (TNX_READ or TNX_WRITE); on failure print
 ** "toponorm CMD: PATH: what happened" and return EXIT_DB, else EXIT_OK.
+** The database's index format is checked (dbpath.c): one written by a
+** toponorm that stored other terms is refused that way; a new one gets
+** this format when opened for writing.
 */
 int cli_db_open(const char *cmd, const char *path, int mode, tnx_db **db);
+
+/* Open path for reading to check it as cli_db_open does, and close it. */
+int cli_db_check(const char *cmd, const char *path);
 
 /* Print "toponorm CMD: PATH: message" for a failure on an open database. */
 void cli_db_fail(const char *cmd, const char *path, tnx_db *db);

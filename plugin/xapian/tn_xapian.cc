@@ -213,6 +213,37 @@ extern "C" int tnx_doc_count(tnx_db *db, unsigned long *out)
     }
 }
 
+extern "C" int tnx_get_metadata(tnx_db *db, const char *key, char *buf, size_t cap, size_t *len)
+{
+    if (!db || !key || !buf || cap == 0)
+        return bad_arg(last_error, "tnx_get_metadata: NULL argument");
+    try {
+        std::string v = db->rd->get_metadata(key);
+        size_t n = v.size() < cap - 1 ? v.size() : cap - 1;
+        memcpy(buf, v.data(), n);
+        buf[n] = '\0';
+        if (len)
+            *len = v.size();
+        return TNX_OK;
+    } catch (...) {
+        return fail_db(db);
+    }
+}
+
+extern "C" int tnx_set_metadata(tnx_db *db, const char *key, const char *value)
+{
+    if (!db || !key || !value)
+        return bad_arg(last_error, "tnx_set_metadata: NULL argument");
+    if (!db->wr)
+        return bad_arg(db->err, "tnx_set_metadata: the database is open for reading");
+    try {
+        db->wr->set_metadata(key, value);
+        return TNX_OK;
+    } catch (...) {
+        return fail_db(db);
+    }
+}
+
 extern "C" int tnx_terms_with_prefix(tnx_db *db, const char *prefix, size_t len, unsigned max,
                                      int (*cb)(void *ctx, const char *term, size_t len),
                                      void *ctx)

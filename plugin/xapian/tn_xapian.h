@@ -88,6 +88,16 @@ const char *tnx_db_error(const tnx_db *db);
 int tnx_doc_count(tnx_db *db, unsigned long *out);
 
 /*
+** The database's user metadata under key: up to cap - 1 bytes of it,
+** NUL-terminated, in buf ("" when the key is not set); *len, when not NULL,
+** gets its whole length.  Of the first shard when there are several.
+*/
+int tnx_get_metadata(tnx_db *db, const char *key, char *buf, size_t cap, size_t *len);
+
+/* Set metadata key to value (a writable database; stored by the next commit). */
+int tnx_set_metadata(tnx_db *db, const char *key, const char *value);
+
+/*
 ** Call cb(ctx, term, len) for the first max terms of the database (all its
 ** shards, remote ones too) that start with prefix, in byte order; cb
 ** returns non-zero to stop early.  For vocabularies kept as terms.

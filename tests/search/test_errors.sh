@@ -48,6 +48,24 @@ writer=
 is "$(ids "$db" Kharkiv)" "c " "its document is there"
 is "$(ids "$db" Odesa)" "" "the refused writer's document is not"
 
+# A database of another index format (an older toponorm stored other
+# terms: a query would miss documents silently) is refused, not misread.
+META=${XAPIAN_METADATA:-$(dirname "${XAPIAN_TCPSRV:-/usr/bin/xapian-tcpsrv}")/xapian-metadata}
+if [ -x "$META" ]; then
+    cp -r "$db" "$tmp/old"
+    is "$("$META" get "$db" toponorm.format)" 2 "index writes its index format (2)"
+    "$META" set "$tmp/old" toponorm.format 1
+    "$T" search "$tmp/old" Donetsk >/dev/null 2>"$tmp/err"; st=$?
+    is $st 3 "search a database of index format 1: exit 3"
+    grep -q "^toponorm search: $tmp/old: index format 1, this toponorm reads format 2: index the documents again" "$tmp/err"
+    ok $? "... saying what to do: $(cat "$tmp/err")"
+    printf '{"id":"e","text":"Львів"}\n' | "$T" index "$tmp/old" 2>"$tmp/err"; st=$?
+    is $st 3 "index into it: exit 3"
+    is "$("$META" get "$tmp/old" toponorm.format)" 1 "... and it is left as it was"
+    "$T" search --db "$db" --db "$tmp/old" Donetsk >/dev/null 2>"$tmp/err"; st=$?
+    is $st 3 "a shard of index format 1 among others: exit 3"
+fi
+
 # A corrupt database directory.
 cp -r "$db" "$tmp/corrupt"
 # Every block of every table overwritten with the same garbage byte.

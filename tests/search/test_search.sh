@@ -127,6 +127,16 @@ if command -v script >/dev/null 2>&1; then
     ok $r "on a TTY a phrase with a hyphenated word is highlighted word by word, once"
 fi
 
+# Every form of an ordinary word finds every other, the bare form too
+# (the index stores a stem for every word, also one equal to the word).
+db4=$tmp/db4
+printf '%s\n' '{"id":"f-1","text":"Файл открыт."}' '{"id":"f-2","text":"Размер файла велик."}' \
+    '{"id":"f-3","text":"Все файлы удалены."}' '{"id":"f-4","text":"Фаина пришла."}' | "$T" index "$db4"
+for q in файл файла файлы Файлы; do
+    is "$("$T" search --json --limit 100 "$db4" -- "$q" | sed 's/^{"id":"\([^"]*\)".*/\1/' | sort | tr '\n' ' ')" \
+        "f-1 f-2 f-3 " "$q finds «Файл», «файла» and «файлы», not «Фаина»"
+done
+
 # No hits is not an error.
 "$T" search "$db" Львів >"$tmp/out"; is $? 0 "no hits: exit 0"
 is "$(wc -c <"$tmp/out" | tr -d ' ')" 0 "no hits: no output"
