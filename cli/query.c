@@ -460,41 +460,53 @@ static int names_item(const item_src *src, const collect *c, size_t k)
     return whole;
 }
 
+/* The OR of the place terms among v[lo..hi); NULL when none, or on failure (*oom). */
+static tnx_query *places_of(const iterm *v, size_t lo, size_t hi, int *oom)
+{
+    tnx_query *pl[64], *q = NULL;
+    size_t np = 0;
+    *oom = 0;
+    for (size_t k = lo; k < hi && np < 64; k++) {
+        if (v[k].kind != TOPONORM_TERM_PLACE || (v[k].flags & TOPONORM_TERM_COMPOUND))
+            continue;
+        if (!(pl[np] = tnx_query_term(v[k].term, strlen(v[k].term), 0))) {
+            *oom = 1;
+            break;
+        }
+        np++;
+    }
+    if (np && !*oom && !(q = tnx_query_combine(TNX_OP_OR, pl, np)))
+        *oom = 1;
+    free_qs(pl, np);
+    return q;
+}
+
 /*
 ** A phrase with a place name in it, the name by its place id: the phrase's
 ** positions before the name, the id, the positions after it, in a window
 ** as long as the whole phrase (the id stands for all the name's words).
 ** Stems have no positions, so this is how «Івано-Франківська» matches the
-** phrase Івано-Франківськ, and «у Новій Каховці» "у Нова Каховка".  NULL
-** with *none set when no position has a place term.
+** phrase Івано-Франківськ, and «у Новій Каховці» "у Нова Каховка".  The OR of
+** one such phrase per place name; NULL when there is none, or on failure
+** (*oom).
 */
 static tnx_query *place_phrases(const item_src *src, const collect *c, const size_t *at,
-                                tnx_query **pos_q, size_t npos, int *none)
+                                tnx_query **pos_q, size_t npos, int *oom)
 {
     tnx_query **alts = calloc(npos, sizeof *alts), **seq = calloc(npos, sizeof *seq), *q = NULL;
     size_t nalts = 0;
-    *none = 1;
+    *oom = 1;
     if (!alts || !seq)
         goto out;
     for (size_t p = 0; p < npos; p++) {
-        size_t lo = at[p], hi = p + 1 < npos ? at[p + 1] : c->n, np = 0, span, nseq = 0;
-        tnx_query *pl[64], *places;
-        for (size_t k = lo; k < hi; k++) {
-            if (c->v[k].kind != TOPONORM_TERM_PLACE || (c->v[k].flags & TOPONORM_TERM_COMPOUND) ||
-                np == 64)
-                continue;
-            if (!(pl[np] = tnx_query_term(c->v[k].term, strlen(c->v[k].term), 0)))
-                goto fail_pl;
-            np++;
-        }
-        if (!np)
-            continue;
-        *none = 0;
-        span = place_span(src, c->v, at, npos, p, lo, hi);
-        places = tnx_query_combine(TNX_OP_OR, pl, np);
-        free_qs(pl, np);
-        if (!places)
+        size_t lo = at[p], hi = p + 1 < npos ? at[p + 1] : c->n, span, nseq = 0;
+        int failed;
+        tnx_query *places = places_of(c->v, lo, hi, &failed);
+        if (failed)
             goto out;
+        if (!places)
+            continue;
+        span = place_span(src, c->v, at, npos, p, lo, hi);
         for (size_t k = 0; k < p; k++)
             seq[nseq++] = pos_q[k];
         seq[nseq++] = places;
@@ -505,13 +517,10 @@ static tnx_query *place_phrases(const item_src *src, const collect *c, const siz
         tnx_query_free(places);
         if (!alts[nalts++])
             goto out;
-        continue;
-    fail_pl:
-        free_qs(pl, np);
-        goto out;
     }
-    if (nalts)
-        q = tnx_query_combine(TNX_OP_OR, alts, nalts);
+    *oom = 0;
+    if (nalts && !(q = tnx_query_combine(TNX_OP_OR, alts, nalts)))
+        *oom = 1;
 out:
     if (alts)
         free_qs(alts, nalts);
@@ -636,7 +645,7 @@ static tnx_query *item_query(const collect *c, const item_src *src, int *empty)
 {
     size_t npos = 0, i, j, *at = NULL;
     tnx_query **pos_q = NULL, *phrase = NULL, *comp = NULL, *places = NULL, *q = NULL;
-    int none = 1;
+    int oom = 0;
     *empty = c->n == 0;
     if (*empty)
         return NULL;
@@ -678,14 +687,11 @@ static tnx_query *item_query(const collect *c, const item_src *src, int *empty)
     }
     if (!(phrase = tnx_query_combine(TNX_OP_PHRASE, pos_q, npos)))
         goto out;
-    if (src && !(places = place_phrases(src, c, at, pos_q, npos, &none)) && !none)
+    if (src && !(places = place_phrases(src, c, at, pos_q, npos, &oom)) && oom)
         goto out;
     /* The solid spellings of its hyphenated words, if any. */
-    {
-        int oom;
-        if (!(comp = compound_phrases(c, at, pos_q, npos, &oom)) && oom)
-            goto out;
-    }
+    if (!(comp = compound_phrases(c, at, pos_q, npos, &oom)) && oom)
+        goto out;
     {
         tnx_query *alt[3];
         size_t nalt = 0;
