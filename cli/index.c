@@ -134,10 +134,10 @@ static int on_term(void *ctx, const toponorm_term *t)
     ** key finds the word's spellings (Donetsk, Donezk, Донецк) as surfaces
     ** there, and a query word reads its stem and those spellings, not one
     ** more positional list per key and reading (Linux: linux, linuks).  A
-    ** place has its place id besides.  A hyphenated word's joined form
-    ** keeps its key: it is not a vocabulary word. */
-    if (ix->vocab && t->kind == TOPONORM_TERM_KEY &&
-        !(t->flags & TOPONORM_TERM_COMPOUND))
+    ** place has its place id besides.  A hyphenated word's joined form is
+    ** left out too: a query matches the word by the phrase of its parts,
+    ** which are indexed (query.c). */
+    if (ix->vocab && (t->kind == TOPONORM_TERM_KEY || (t->flags & TOPONORM_TERM_COMPOUND)))
         return 0;
     if (ix->vocab && cli_vocab_term(ix->vocab, t) != 0) {
         ix->term_err = 1;
@@ -153,6 +153,33 @@ static int on_term(void *ctx, const toponorm_term *t)
     }
     if (pos > ix->pos_max)
         ix->pos_max = pos;
+    return 0;
+}
+
+/*
+** With a vocabulary, the documents' words need no keys (on_term drops
+** them): make the analyzer leave them out, which spares their work.  The
+** analyzer still reads keys where it needs them to find places.
+*/
+static int no_keys(cli_analyzer *ca)
+{
+    toponorm_options opt;
+    toponorm_error err;
+    toponorm_analyzer *an;
+    toponorm_scratch *sc;
+    toponorm_options_init(&opt);
+    opt.kinds = (1u << TOPONORM_TERM_SURFACE) | (1u << TOPONORM_TERM_STEM) |
+                (1u << TOPONORM_TERM_PLACE);
+    if (toponorm_analyzer_new(ca->lx, &opt, &an, &err) != TOPONORM_OK)
+        return -1;
+    if (toponorm_scratch_new(an, &sc, &err) != TOPONORM_OK) {
+        toponorm_analyzer_free(an);
+        return -1;
+    }
+    toponorm_scratch_free(ca->sc);
+    toponorm_analyzer_free(ca->an);
+    ca->an = an;
+    ca->sc = sc;
     return 0;
 }
 
@@ -223,7 +250,7 @@ static int add_doc(indexer *ix, json_t *obj, const char *raw, size_t raw_len)
         }
     }
     if (!ix->term_err && ix->vocab &&
-        cli_vocab_flush(ix->vocab, &ix->ca, lang_hint(lang), ix->doc) != 0)
+        cli_vocab_flush(ix->vocab, lang_hint(lang), ix->doc) != 0)
         ix->term_err = 1;
     if (ix->term_err) {
         fprintf(stderr, "toponorm index: %s\n", tnx_last_error());
@@ -651,7 +678,8 @@ int cmd_index(int argc, char **argv)
         return rc;
     }
     if (!(ix.doc = tnx_doc_new()) ||
-        (ix.keys & TOPONORM_KEYS_FOR_NAMES && !(ix.vocab = cli_vocab_new()))) {
+        (ix.keys & TOPONORM_KEYS_FOR_NAMES &&
+         (!(ix.vocab = cli_vocab_new(ix.ca.lx)) || no_keys(&ix.ca)))) {
         fputs("toponorm index: out of memory\n", stderr);
         rc = EXIT_DB;
     }

@@ -38,17 +38,27 @@ struct cli_vocab {
     int keyed;                         /* ... and whether it got key terms */
     char *queue;                       /* new words of this document, NUL-separated */
     size_t qlen, qcap;
+    /* The new words' keys: an analyzer of its own, with every term kind,
+    ** for the documents' analyzer need not make keys (index.c); no token
+    ** cache, since each word comes once. */
+    toponorm_analyzer *an;
+    toponorm_scratch *sc;
 };
 
-cli_vocab *cli_vocab_new(void)
+cli_vocab *cli_vocab_new(const toponorm_lexicon *lx)
 {
     cli_vocab *v = calloc(1, sizeof *v);
-    if (v && !(v->set = calloc(SET_MIN, sizeof *v->set))) {
-        free(v);
-        v = NULL;
+    toponorm_options opt;
+    toponorm_error err;
+    toponorm_options_init(&opt);
+    opt.cache_slots = 0;
+    if (!v || !(v->set = calloc(SET_MIN, sizeof *v->set)) ||
+        toponorm_analyzer_new(lx, &opt, &v->an, &err) != TOPONORM_OK ||
+        toponorm_scratch_new(v->an, &v->sc, &err) != TOPONORM_OK) {
+        cli_vocab_free(v);
+        return NULL;
     }
-    if (v)
-        v->slots = SET_MIN;
+    v->slots = SET_MIN;
     return v;
 }
 
@@ -56,6 +66,8 @@ void cli_vocab_free(cli_vocab *v)
 {
     if (!v)
         return;
+    toponorm_scratch_free(v->sc);
+    toponorm_analyzer_free(v->an);
     free(v->set);
     free(v->queue);
     free(v);
@@ -177,7 +189,7 @@ static int on_key(void *ctx, const toponorm_term *t)
     return 0;
 }
 
-int cli_vocab_flush(cli_vocab *v, const cli_analyzer *ca, unsigned hint, tnx_doc *doc)
+int cli_vocab_flush(cli_vocab *v, unsigned hint, tnx_doc *doc)
 {
     size_t at = 0;
     int rc = 0;
@@ -185,7 +197,7 @@ int cli_vocab_flush(cli_vocab *v, const cli_analyzer *ca, unsigned hint, tnx_doc
         rc = -1;
     while (at < v->qlen && rc == 0) {
         keys_of k = {doc, v->queue + at, strlen(v->queue + at), 0};
-        int r = toponorm_analyze(ca->an, ca->sc, k.word, k.len, TOPONORM_FOR_INDEX | hint,
+        int r = toponorm_analyze(v->an, v->sc, k.word, k.len, TOPONORM_FOR_INDEX | hint,
                                  on_key, &k);
         if (k.failed || (r != 0 && r != 1))
             rc = -1;

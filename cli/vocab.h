@@ -14,8 +14,8 @@
 
 typedef struct cli_vocab cli_vocab;
 
-/* NULL when out of memory. */
-cli_vocab *cli_vocab_new(void);
+/* NULL when out of memory.  lx must outlive the vocabulary. */
+cli_vocab *cli_vocab_new(const toponorm_lexicon *lx);
 void cli_vocab_free(cli_vocab *v);
 
 /* Index side: every term of a document, in order; -1 when out of memory. */
@@ -25,7 +25,7 @@ int cli_vocab_term(cli_vocab *v, const toponorm_term *t);
 ** got no key and are new to this run to doc (hint: the document's
 ** TOPONORM_HINT_*).  -1 on failure (tnx_last_error() for a Xapian one).
 */
-int cli_vocab_flush(cli_vocab *v, const cli_analyzer *ca, unsigned hint, tnx_doc *doc);
+int cli_vocab_flush(cli_vocab *v, unsigned hint, tnx_doc *doc);
 
 /*
 ** Query side: cb(ctx, word, len) for up to max indexed words with match key
