@@ -64,62 +64,46 @@ int  tn_seg_next(tn_seg *s, size_t *start, size_t *end, int *word);
 ** word; 0 when the caller must call tn_seg_next instead (the segmenter has
 ** at most passed over non-word, non-joiner bytes, as tn_seg_next would).
 */
+/*
+** The bytes of a simple line as tn_seg_plain_word sees them (segment.c):
+** TN_SB_WORD ASCII letters, digits, _ and @; TN_SB_LEAD D0 and D1, each the
+** lead of a two-byte letter (the value is the step over it); TN_SB_END
+** other ASCII, which ends a word; TN_SB_JOIN - ' ` "; TN_SB_MID . , ;
+** (a word may go on over them); 0 every other byte.
+*/
+enum { TN_SB_WORD = 1, TN_SB_LEAD = 2, TN_SB_END = 3, TN_SB_JOIN = 4, TN_SB_MID = 5 };
+extern const unsigned char tn_seg_bytes[256];
+
 static inline int tn_seg_plain_word(tn_seg *s, size_t *start, size_t *end)
 {
-    /* ASCII bytes that continue a word (fastseg.c: ALetter, Numeric,
-    ** ExtendNumLet), bit b & 63 of word b >> 6. */
-#define TN_BIT(c) ((uint64_t)1 << ((c) & 63))
-    static const uint64_t bulk[2] = {
-        TN_BIT('9') * 2 - TN_BIT('0'),
-        TN_BIT('@') | (TN_BIT('Z') * 2 - TN_BIT('A')) | TN_BIT('_') | (TN_BIT('z') * 2 - TN_BIT('a')),
-    };
-    /* The ASCII bytes that end such a word at once: not '-' '\'' '`' '"',
-    ** nor '.' ',' ';' (checked with the byte after them), nor bulk. */
-    static const uint64_t ends[2] = {
-        ~(TN_BIT('-') | TN_BIT('\'') | TN_BIT('"') | TN_BIT('.') | TN_BIT(',') | TN_BIT(';') |
-          (TN_BIT('9') * 2 - TN_BIT('0'))),
-        ~(TN_BIT('@') | (TN_BIT('Z') * 2 - TN_BIT('A')) | TN_BIT('_') | TN_BIT('`') |
-          (TN_BIT('z') * 2 - TN_BIT('a'))),
-    };
-    static const uint64_t mid[1] = {TN_BIT('.') | TN_BIT(',') | TN_BIT(';')};
-#undef TN_BIT
     const unsigned char *u = (const unsigned char *)s->text;
-    size_t n = s->line_end, pos, q;
-    unsigned char b;
+    size_t n = s->line_end, pos = s->pos, q;
+    unsigned c;
 
-    if (!s->fast || s->pos >= n)
+    if (!s->fast || pos >= n)
         return 0;
-    pos = s->pos = tn_fastseg_skip(s->text, n, s->pos);
+    /* Spaces and punctuation but - ' ` " (tn_fastseg_skip). */
+    while (pos < n && ((1u << TN_SB_END | 1u << TN_SB_MID) >> tn_seg_bytes[u[pos]]) & 1)
+        pos++;
+    s->pos = pos;
     if (pos >= n)
         return 0;
-    b = u[pos];
-    if (b < 0x80 ? !((bulk[b >> 6] >> (b & 63)) & 1) || b == '_' : (b & 0xFE) != 0xD0)
+    c = tn_seg_bytes[u[pos]];
+    if (!(c == TN_SB_LEAD || (c == TN_SB_WORD && u[pos] != '_')))
         return 0;
     /* A simple line holds D0 / D1 only as the lead byte of a complete
     ** two-byte letter (tn_fastseg_simple), so no check of the next byte. */
     q = pos;
-    while (q < n) {
-        b = u[q];
-        if (b < 0x80) {
-            if (!((bulk[b >> 6] >> (b & 63)) & 1))
-                break;
-            q++;
-        } else if ((b & 0xFE) == 0xD0) {
-            q += 2;
-        } else {
-            return 0;                 /* another letter or a Mid* character */
-        }
-    }
+    while (q < n && (c = tn_seg_bytes[u[q]]) - 1u < 2u)
+        q += c;                       /* TN_SB_WORD: 1 byte, TN_SB_LEAD: 2 */
     if (q < n) {
-        b = u[q];                     /* ASCII, and no bulk */
-        if (!((ends[b >> 6] >> (b & 63)) & 1)) {
-            unsigned char c;
-            if (b >= 64 || !((mid[0] >> b) & 1))
-                return 0;             /* - ' ` " */
-            /* . , ; : the word goes on over it only before a letter or digit. */
-            if (q + 1 < n && ((c = u[q + 1]) >= 0x80 || (c != '_' && ((bulk[c >> 6] >> (c & 63)) & 1))))
-                return 0;
-        }
+        if (c == 0 || c == TN_SB_JOIN)
+            return 0;                 /* another letter or a Mid* character; - ' ` " */
+        /* . , ; : the word goes on over it only before a letter or digit. */
+        if (c == TN_SB_MID && q + 1 < n &&
+            ((c = tn_seg_bytes[u[q + 1]]) == 0 || c == TN_SB_LEAD ||
+             (c == TN_SB_WORD && u[q + 1] != '_')))
+            return 0;
     }
     *start = pos;
     *end = s->pos = q;
