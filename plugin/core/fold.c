@@ -163,23 +163,36 @@ int tn_fold_token(tn_fold *f, tn_scratch_bufs *sb, const char *s, size_t len)
     f->n = 0;
     while (i < len) {
         uint32_t c;
+        /* The scripts seen; every apostrophe form as '; hyphens as - (one
+        ** spelling for compounds).  By length: ASCII has only ` to map,
+        ** two bytes only ´ ʹ ʺ ʻ ʼ, which are no letters. */
         if (p[i] < 0x80) {
             c = p[i++];
+            if (c == '`')
+                c = '\'';
+            else if (c >= 'A' && is_lat(c))
+                has_lat = 1;
         } else if (p[i] >= 0xC2 && p[i] <= 0xDF && i + 1 < len && (p[i + 1] & 0xC0) == 0x80) {
             c = (uint32_t)(p[i] & 0x1F) << 6 | (p[i + 1] & 0x3F);   /* Cyrillic and Latin-1..Ext-B */
             i += 2;
+            if (tn_is_cyrillic(c))
+                has_cyr = 1;
+            else if (is_lat(c))
+                has_lat = 1;
+            else if (is_apostrophe(c))
+                c = '\'';
         } else {
             c = tn_utf8_decode(p + i, len - i, &used);
             i += used;
+            if (tn_is_cyrillic(c))
+                has_cyr = 1;
+            else if (is_lat(c))
+                has_lat = 1;
+            if (is_apostrophe(c))
+                c = '\'';
+            else if (tn_is_hyphen(c))
+                c = '-';
         }
-        if (tn_is_cyrillic(c))
-            has_cyr = 1;
-        else if (c >= 'A' && is_lat(c))
-            has_lat = 1;
-        if (is_apostrophe(c))
-            c = '\'';
-        else if (tn_is_hyphen(c) && c != '-')
-            c = '-';                 /* hyphens: one spelling for compounds */
         f->cps[f->n++] = c;
     }
     if (has_cyr && has_lat)          /* only a two-script word can need repair */
