@@ -68,20 +68,34 @@ static size_t normalise(char *k, size_t n)
     return n;
 }
 
+/* a[0..n) == b[0..n) for a short key: no memcmp call. */
+static int same_key(const char *a, const char *b, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
 static int add_unique(tn_keys *ks, const char *k, size_t n)
 {
     size_t i, off = 0;
     if (!n)
         return 0;
     for (i = 0; i < ks->n; i++) {
-        if (ks->len[i] == n && memcmp(ks->buf.p + ks->off[i], k, n) == 0)
+        if (ks->len[i] == n && same_key(ks->buf.p + ks->off[i], k, n))
             return 0;
     }
     if (ks->n == TN_MAX_KEYS)
         return 0;
     off = ks->buf.n;
-    if (tn_buf_add(&ks->buf, k, n) || tn_buf_add(&ks->buf, "", 1))
+    if (tn_buf_reserve(&ks->buf, n + 1))   /* the key and its NUL */
         return TOPONORM_ENOMEM;
+    memcpy(ks->buf.p + off, k, n);
+    ks->buf.p[off + n] = '\0';
+    ks->buf.n = off + n + 1;
+    ks->buf.p[ks->buf.n] = '\0';
     ks->off[ks->n] = off;
     ks->len[ks->n] = n;
     ks->n++;
