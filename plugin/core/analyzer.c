@@ -671,7 +671,13 @@ static int peek(toponorm_scratch *sc, int i, seg *out)
 {
     while (sc->n_ahead <= i) {
         seg *s = &sc->ahead[sc->n_ahead];
-        int rc = tn_seg_next(&sc->seg, &s->start, &s->end, &s->word);
+        int rc;
+        if (tn_seg_plain_word(&sc->seg, &s->start, &s->end)) {
+            s->word = 1;              /* the segment tn_seg_next would return, sooner */
+            sc->n_ahead++;
+            continue;
+        }
+        rc = tn_seg_next(&sc->seg, &s->start, &s->end, &s->word);
         if (rc <= 0) {
             if (rc < 0)
                 sc->seg_error = rc;
