@@ -1,14 +1,16 @@
 /*
 ** xsearch.c: search latency in-process, for `make bench-xapian`.
 **
-**   xsearch DB [LIMIT] < queries      one query per line
+**   xsearch DB [LIMIT [REPS]] < queries      one query per line
 **
 ** Does per query what `toponorm search` does, with the CLI's own code
 ** (cli/query.c, cli/docdata.c, cli/snippet.c): build the query with the
 ** analyzer (cquery_build), run it (tnx_search, LIMIT hits, default 10), and
 ** for each hit parse the stored JSON and build its snippet and matched
 ** spellings; only the output is left out.  Every query runs once untimed
-** first (warm caches), then timed without snippets and with them.  Prints, in microseconds:
+** first (warm caches), then REPS times (default 3; passes over all the
+** queries) without snippets, each query's median of those taken, then once
+** with snippets.  Prints, over the queries, in microseconds:
 **   analysis  N MEDIAN P99         cquery_build without the database: the
 **                                  query's analysis and Xapian query objects
 **   analysis+vocabulary N MEDIAN P99  cquery_build as search runs it, with the
@@ -82,10 +84,12 @@ int main(int argc, char **argv)
     char **qs = NULL;
     double *ta, *ts, *tf, *tv;
     unsigned limit = argc > 2 ? (unsigned)atoi(argv[2]) : 10;
+    unsigned reps = argc > 3 ? (unsigned)atoi(argv[3]) : 3;
+    char *ok;
     run r = {&ca, NULL, 0, 0, 0};
 
     if (argc < 2) {
-        fputs("usage: xsearch DB [LIMIT] < queries\n", stderr);
+        fputs("usage: xsearch DB [LIMIT [REPS]] < queries\n", stderr);
         return 1;
     }
     memset(&ca, 0, sizeof ca);
@@ -111,23 +115,28 @@ int main(int argc, char **argv)
         qs[n++] = strdup(line);
     }
     free(line);
-    ta = calloc(n + 1, sizeof *ta);
-    ts = calloc(n + 1, sizeof *ts);
-    tv = calloc(n + 1, sizeof *tv);
+    if (reps < 1 || reps > 9)
+        reps = 3;
+    ta = calloc(n * reps + 1, sizeof *ta);
+    ts = calloc(n * reps + 1, sizeof *ts);
+    tv = calloc(n * reps + 1, sizeof *tv);
     tf = calloc(n + 1, sizeof *tf);
-    if (!ta || !ts || !tf || !tv)
+    ok = calloc(n + 1, 1);
+    if (!ta || !ts || !tf || !tv || !ok)
         return 1;
     size_t done = 0;
     FILE *perq = getenv("XSEARCH_PER_QUERY") ? fopen(getenv("XSEARCH_PER_QUERY"), "w") : NULL;
-    /* Pass 0 warms up; pass 1 times the query without snippets, pass 2 with. */
-    for (int pass = 0; pass < 3; pass++) {
-        done = 0;
+    /* Pass 0 warms up; passes 1..reps time each query without snippets (a
+    ** query's figure is the median of its reps: on a shared machine one
+    ** run of a query may lose the CPU); the last pass times it with them. */
+    for (unsigned pass = 0; pass <= reps + 1; pass++) {
+        int timed = pass >= 1 && pass <= reps;
         r.hits = 0;
-        r.snippets = pass != 1;
+        r.snippets = !timed;
         for (size_t i = 0; i < n; i++) {
             cquery cq;
             double t0 = now_us(), t1, tq = 0;
-            if (pass == 1) {
+            if (timed) {
                 if (cquery_build(&cq, &ca, NULL, qs[i], strlen(qs[i]), 0, NULL, msg, sizeof msg) !=
                     EXIT_OK)
                     continue;                  /* e.g. no searchable word: not a query */
@@ -144,15 +153,29 @@ int main(int argc, char **argv)
                 return 1;
             }
             cquery_free(&cq);
-            if (pass == 1) {
-                ta[done] = tq, tv[done] = t1 - t0, ts[done] = now_us() - t0;
-                if (perq)
-                    fprintf(perq, "%.0f %.0f %s\n", ts[done], tv[done], qs[i]);
+            ok[i] = 1;
+            if (timed) {
+                size_t k = i * reps + (pass - 1);
+                ta[k] = tq, tv[k] = t1 - t0, ts[k] = now_us() - t0;
+            } else if (pass == reps + 1) {
+                tf[i] = now_us() - t0;
             }
-            else
-                tf[done] = now_us() - t0;
-            done++;
         }
+    }
+    /* Each query's median over its reps, in place at the front. */
+    for (size_t i = 0; i < n; i++) {
+        if (!ok[i])
+            continue;
+        qsort(ta + i * reps, reps, sizeof *ta, cmp_d);
+        qsort(tv + i * reps, reps, sizeof *tv, cmp_d);
+        qsort(ts + i * reps, reps, sizeof *ts, cmp_d);
+        ta[done] = ta[i * reps + reps / 2];
+        tv[done] = tv[i * reps + reps / 2];
+        ts[done] = ts[i * reps + reps / 2];
+        tf[done] = tf[i];
+        if (perq)
+            fprintf(perq, "%.0f %.0f %s\n", ts[done], tv[done], qs[i]);
+        done++;
     }
     report("analysis", ta, done);
     report("analysis+vocabulary", tv, done);
@@ -168,6 +191,7 @@ int main(int argc, char **argv)
     free(tv);
     free(ts);
     free(tf);
+    free(ok);
     tnx_close(db);
     toponorm_scratch_free(ca.sc);
     toponorm_analyzer_free(ca.an);
