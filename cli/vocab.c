@@ -38,8 +38,8 @@ struct cli_vocab {
     int keyed;                         /* ... and whether it got key terms */
     char *queue;                       /* new words of this document, NUL-separated */
     size_t qlen, qcap;
-    /* The new words' keys: an analyzer of its own, with every term kind,
-    ** for the documents' analyzer need not make keys (index.c); no token
+    /* The new words' keys: an analyzer of its own that makes keys only,
+    ** for the documents' analyzer need not make them (index.c); no token
     ** cache, since each word comes once. */
     toponorm_analyzer *an;
     toponorm_scratch *sc;
@@ -52,6 +52,7 @@ cli_vocab *cli_vocab_new(const toponorm_lexicon *lx)
     toponorm_error err;
     toponorm_options_init(&opt);
     opt.cache_slots = 0;
+    opt.kinds = 1u << TOPONORM_TERM_KEY;       /* no stems, no place lookups */
     if (!v || !(v->set = calloc(SET_MIN, sizeof *v->set)) ||
         toponorm_analyzer_new(lx, &opt, &v->an, &err) != TOPONORM_OK ||
         toponorm_scratch_new(v->an, &v->sc, &err) != TOPONORM_OK) {
