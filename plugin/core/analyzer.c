@@ -87,6 +87,8 @@ typedef struct token_terms {
 typedef struct seg {
     size_t start, end;
     int word;
+    int plain;                     /* from tn_seg_plain_word: joins nothing */
+    uint32_t hash;                 /* plain words: hash_bytes of the word, if cacheable */
 } seg;
 
 struct toponorm_scratch {
@@ -500,10 +502,9 @@ typedef struct cache_probe {
 ** present) under hint, made the most recently used; or NULL, with *pr set
 ** for cache_store.
 */
-static TN_HOT const cache_slot *cache_find(toponorm_scratch *sc, const char *s, size_t len,
-                                           unsigned hint, cache_probe *pr)
+static TN_HOT const cache_slot *cache_find_h(toponorm_scratch *sc, const char *s, size_t len,
+                                             unsigned hint, uint32_t h, cache_probe *pr)
 {
-    uint32_t h = hash_bytes(s, len);
     /* The set: h scaled to [0, sets) by a multiply, not a division; the
     ** fingerprint from the low bits, never 0 (an empty way). */
     size_t set = (size_t)(((uint64_t)h * (sc->slots / CACHE_WAYS)) >> 32);
@@ -529,6 +530,25 @@ static TN_HOT const cache_slot *cache_find(toponorm_scratch *sc, const char *s, 
     }
     return NULL;
 }
+
+static TN_HOT const cache_slot *cache_find(toponorm_scratch *sc, const char *s, size_t len,
+                                           unsigned hint, cache_probe *pr)
+{
+    return cache_find_h(sc, s, len, hint, hash_bytes(s, len), pr);
+}
+
+/* The set a word's hash points to (tags, and each way's first line), on its
+** way into the CPU's caches. */
+static TN_HOT void cache_prefetch(const toponorm_scratch *sc, uint32_t h)
+{
+    size_t set = (size_t)(((uint64_t)h * (sc->slots / CACHE_WAYS)) >> 32);
+    const char *slot = (const char *)&sc->cache[set * CACHE_WAYS];
+    int w;
+    __builtin_prefetch(&sc->sets[set]);
+    for (w = 0; w < CACHE_WAYS; w++)
+        __builtin_prefetch(slot + w * SLOT_SIZE);
+}
+
 
 /*
 ** The terms of one token chunk[start..end), from the cache or computed (and
@@ -674,9 +694,11 @@ static int peek(toponorm_scratch *sc, int i, seg *out)
         int rc;
         if (tn_seg_plain_word(&sc->seg, &s->start, &s->end)) {
             s->word = 1;              /* the segment tn_seg_next would return, sooner */
+            s->plain = 0;
             sc->n_ahead++;
             continue;
         }
+        s->plain = 0;
         rc = tn_seg_next(&sc->seg, &s->start, &s->end, &s->word);
         if (rc <= 0) {
             if (rc < 0)
@@ -950,16 +972,42 @@ static int analyze_chunk(run *r, const char *chunk, size_t len)
         size_t s0, e0;
         const cache_slot *hit;
         cache_probe pr;
-        if (!sc->n_ahead && tn_seg_plain_word(&sc->seg, &s0, &e0)) {
+        uint32_t wh = 0;
+        int got = 0;
+        if (sc->n_ahead == 1 && sc->ahead[0].plain) {
+            s0 = sc->ahead[0].start;
+            e0 = sc->ahead[0].end;
+            wh = sc->ahead[0].hash;
+            sc->n_ahead = 0;
+            got = 1;
+        } else if (!sc->n_ahead && tn_seg_plain_word(&sc->seg, &s0, &e0)) {
+            if (e0 - s0 <= CACHE_RAW)
+                wh = hash_bytes(chunk + s0, e0 - s0);
+            got = 1;
+        }
+        if (got) {
             /* The commonest case in one place: a word that joins nothing
-            ** (segment.h), its terms mostly cached. */
+            ** (segment.h), its terms mostly cached.  The next such word is
+            ** read now and queued (plain), and its cache set fetched while
+            ** this one is done: on most hits the set and the slot are far
+            ** away in memory, and reading them waits longer than the rest. */
+            seg *nx1 = &sc->ahead[0];
+            if (sc->slots && tn_seg_plain_word(&sc->seg, &nx1->start, &nx1->end)) {
+                nx1->word = nx1->plain = 1;
+                nx1->hash = 0;
+                sc->n_ahead = 1;
+                if (nx1->end - nx1->start <= CACHE_RAW) {
+                    nx1->hash = hash_bytes(chunk + nx1->start, nx1->end - nx1->start);
+                    cache_prefetch(sc, nx1->hash);
+                }
+            }
             r->position++;
             r->emitted_at_pos = 0;
             parts[0].start = s0;
             parts[0].end = e0;
             parts[0].word = 1;
             if (e0 - s0 <= CACHE_RAW && sc->slots &&
-                (hit = cache_find(sc, chunk + s0, e0 - s0, r->hint, &pr)) != NULL)
+                (hit = cache_find_h(sc, chunk + s0, e0 - s0, r->hint, wh, &pr)) != NULL)
                 rc = emit_cached(r, hit, s0, e0);
             else
                 rc = emit_token(r, chunk, s0, e0, 0);
