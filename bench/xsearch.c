@@ -8,7 +8,7 @@
 ** analyzer (cquery_build), run it (tnx_search, LIMIT hits, default 10), and
 ** for each hit parse the stored JSON and build its snippet and matched
 ** spellings; only the output is left out.  Every query runs once untimed
-** first (warm caches), then REPS times (default 3; passes over all the
+** first (warm caches), then REPS times (default 5; passes over all the
 ** queries) without snippets, each query's median of those taken, then once
 ** with snippets.  Prints, over the queries, in microseconds:
 **   analysis  N MEDIAN P99         cquery_build without the database: the
@@ -84,7 +84,7 @@ int main(int argc, char **argv)
     char **qs = NULL;
     double *ta, *ts, *tf, *tv;
     unsigned limit = argc > 2 ? (unsigned)atoi(argv[2]) : 10;
-    unsigned reps = argc > 3 ? (unsigned)atoi(argv[3]) : 3;
+    unsigned reps = argc > 3 ? (unsigned)atoi(argv[3]) : 5;
     char *ok;
     run r = {&ca, NULL, 0, 0, 0};
 
@@ -116,7 +116,7 @@ int main(int argc, char **argv)
     }
     free(line);
     if (reps < 1 || reps > 9)
-        reps = 3;
+        reps = 5;
     ta = calloc(n * reps + 1, sizeof *ta);
     ts = calloc(n * reps + 1, sizeof *ts);
     tv = calloc(n * reps + 1, sizeof *tv);

@@ -8,7 +8,7 @@
 ** query goes through Xapian's QueryParser (Stem("russian"), STEM_SOME, AND
 ** by default, phrases, boolean operators and +/-), then get_mset(0, LIMIT)
 ** and each hit's document data, as toponorm search reads its hits.  One
-** untimed pass warms the caches, then REPS timed passes (default 3), each
+** untimed pass warms the caches, then REPS timed passes (default 5), each
 ** query's median taken.  Prints, over the queries, in microseconds,
 ** "analysis N MEDIAN P99" (QueryParser alone) and "search N MEDIAN P99"
 ** (parse, match, hits' data), and "hits TOTAL".
@@ -58,9 +58,9 @@ int main(int argc, char **argv)
         qp.set_default_op(Xapian::Query::OP_AND);
         unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                          Xapian::QueryParser::FLAG_LOVEHATE;
-        unsigned reps = argc > 3 ? (unsigned)std::strtoul(argv[3], nullptr, 10) : 3;
+        unsigned reps = argc > 3 ? (unsigned)std::strtoul(argv[3], nullptr, 10) : 5;
         if (reps < 1 || reps > 9)
-            reps = 3;
+            reps = 5;
         std::vector<std::vector<double>> sa(qs.size()), ss(qs.size());
         std::vector<double> ta, ts;
         const char *perq_path = std::getenv("XSEARCH_PER_QUERY");
