@@ -9,7 +9,8 @@
 # processes hits all three alike); medians of wall and CPU (user+sys) time,
 # peak RSS, database size.  Peak RSS of `toponorm index` at 5, 50, 200 MB.
 # Search over the 50 MB database: in-process (xsearch: analysis alone, and
-# the whole query with snippets, median and p99 over the queries) against a
+# the whole query with snippets, median and p99 over the queries,
+# each query's time the median of 5 runs) against a
 # plain Xapian application over TermGenerator+Stem(russian)'s database
 # (xsearch_baseline: QueryParser, same queries, same rounds), the CLI
 # with --batch (one process, mean per query), and one process per query.
