@@ -777,7 +777,7 @@ static int next_word(toponorm_scratch *sc, const char *chunk, seg *w)
 ** case), where most words are spelled.  Returns 0 (no letter), 1 (a letter)
 ** or 2 (an upper-case letter).
 */
-static int letter_kind(UChar32 c)
+static inline int letter_kind(UChar32 c)
 {
     if (c < 0x80)
         return c >= 'A' && c <= 'Z' ? 2 : c >= 'a' && c <= 'z';
