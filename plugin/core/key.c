@@ -119,7 +119,7 @@ static int contains(const uint32_t *cps, size_t n, const uint32_t *q, size_t len
 
 /* Does the word (its letters' tn_letter_bit in wmask) contain one of the
 ** sequences in q?  The bit sets turn most sequences away without a scan. */
-static int contains_any(const uint32_t *cps, size_t n, uint64_t wmask, const tn_seqs *q)
+static inline int contains_any(const uint32_t *cps, size_t n, uint64_t wmask, const tn_seqs *q)
 {
     uint32_t j;
     for (j = 0; j < q->n; j++)
