@@ -35,12 +35,30 @@
 #define MAX_AHEAD   16             /* segments of lookahead: multi-word names */
 #define PLACE_MIN_LETTERS 3        /* shorter Latin words are looked up by spelling only */
 
-/* Inline whatever the compiler thinks: for the few steps every word takes. */
+/* Inline whatever the compiler thinks: for the few steps every word takes.
+** TN_PREFETCH: a hint, nothing where the compiler has no such builtin. */
 #if defined(__GNUC__)
 #define TN_HOT inline __attribute__((always_inline))
+#define TN_PREFETCH(p) __builtin_prefetch(p)
 #else
 #define TN_HOT inline
+#define TN_PREFETCH(p) ((void)(p))
 #endif
+
+/* The index of the lowest set bit of x (x != 0). */
+static inline int lowest_bit(uint64_t x)
+{
+#if defined(__GNUC__)
+    return __builtin_ctzll(x);
+#else
+    int i = 0;
+    while (!(x & 1)) {
+        x >>= 1;
+        i++;
+    }
+    return i;
+#endif
+}
 
 /*
 ** Natural text repeats its words (Zipf), so the terms of a token are cached
@@ -519,7 +537,7 @@ static TN_HOT const cache_slot *cache_find_h(toponorm_scratch *sc, const char *s
     match = ~(((tags & 0x7FFF7FFF7FFF7FFFull) + 0x7FFF7FFF7FFF7FFFull) | tags) &
             0x8000800080008000ull;
     while (match) {
-        int w = __builtin_ctzll(match) >> 4;
+        int w = lowest_bit(match) >> 4;
         const cache_slot *hit = &pr->cs[w];
         match &= match - 1;
         if (hit->raw_len == len && hit->hint == hint && same_bytes(hit->d, s, len)) {
@@ -544,9 +562,9 @@ static TN_HOT void cache_prefetch(const toponorm_scratch *sc, uint32_t h)
     size_t set = (size_t)(((uint64_t)h * (sc->slots / CACHE_WAYS)) >> 32);
     const char *slot = (const char *)&sc->cache[set * CACHE_WAYS];
     int w;
-    __builtin_prefetch(&sc->sets[set]);
+    TN_PREFETCH(&sc->sets[set]);
     for (w = 0; w < CACHE_WAYS; w++)
-        __builtin_prefetch(slot + w * SLOT_SIZE);
+        TN_PREFETCH(slot + w * SLOT_SIZE);
 }
 
 
