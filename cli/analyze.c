@@ -22,19 +22,23 @@
 #include "jsonout.h"
 #include "sphinxq.h"
 
+#define POS_DIGITS 16
+
 typedef struct out_state {
     wbuf *out;
     const char *text;      /* the analyzed text, for each token's original spelling */
+    size_t text_len;
     int json;
     int have_token;        /* a token is open (its terms are being written) */
     uint32_t token;
     int first_token;       /* no token written yet on this --lines line */
-    /* The last position written, as decimal digits right-aligned in pos[]
-    ** after '0's: positions mostly go up by one, and adding one to the
-    ** digits is cheaper than formatting the number. */
+    /* The last position written, as decimal digits right-aligned in
+    ** pos[0..POS_DIGITS) after '0's: positions mostly go up by one, and
+    ** adding one to the digits is cheaper than formatting the number.  The
+    ** rest of pos[] lets 16 bytes be copied from any digit. */
     uint32_t pos_v;
     size_t pos_n;
-    char pos[16];
+    char pos[2 * POS_DIGITS];
 } out_state;
 
 static void close_token(out_state *o)
@@ -78,25 +82,25 @@ static void put_term(out_state *o, const toponorm_term *t, int first)
 static inline const char *position_digits(out_state *o, uint32_t v, size_t *n)
 {
     if (v == o->pos_v + 1) {
-        size_t i = sizeof o->pos - 1;
+        size_t i = POS_DIGITS - 1;
         while (o->pos[i] == '9')
             o->pos[i--] = '0';
         o->pos[i]++;
-        if (sizeof o->pos - i > o->pos_n)
-            o->pos_n = sizeof o->pos - i;
+        if (POS_DIGITS - i > o->pos_n)
+            o->pos_n = POS_DIGITS - i;
     } else if (v != o->pos_v) {
         uint32_t x = v;
-        size_t i = sizeof o->pos;
-        memset(o->pos, '0', sizeof o->pos);
+        size_t i = POS_DIGITS;
+        memset(o->pos, '0', POS_DIGITS);
         do {
             o->pos[--i] = (char)('0' + x % 10);
             x /= 10;
         } while (x);
-        o->pos_n = sizeof o->pos - i;
+        o->pos_n = POS_DIGITS - i;
     }
     o->pos_v = v;
     *n = o->pos_n;
-    return o->pos + sizeof o->pos - o->pos_n;
+    return o->pos + POS_DIGITS - o->pos_n;
 }
 
 /* Out of line, so that the path most terms take needs few registers. */
@@ -128,16 +132,26 @@ static COLD void text_term_slow(out_state *o, const toponorm_term *t)
     }
 }
 
-/* The start of a token's line at d: newline, position, tab, the token's text, tab. */
+/*
+** The start of a token's line at d: newline, position, tab, the token's
+** text, tab.  The digits, and a short token not at the very end of the
+** text, go as 16 bytes: text_term leaves room for them.
+*/
 static COLD char *token_head(out_state *o, const toponorm_term *t, char *d)
 {
-    size_t n;
+    size_t n, len = t->end - t->start;
     const char *p = position_digits(o, t->position, &n);
     if (o->token != UINT32_MAX)
         *d++ = '\n';
-    d = wb_copy(d, p, n);
+    memcpy(d, p, 16);
+    d += n;
     *d++ = '\t';
-    d = wb_copy(d, o->text + t->start, t->end - t->start);
+    if (len <= 16 && t->start + 16 <= o->text_len) {
+        memcpy(d, o->text + t->start, 16);
+        d += len;
+    } else {
+        d = wb_copy(d, o->text + t->start, len);
+    }
     *d++ = '\t';
     o->have_token = 1;
     o->token = t->token;
@@ -147,7 +161,9 @@ static COLD char *token_head(out_state *o, const toponorm_term *t, char *d)
 /*
 ** A term in the default text format, the one used in bulk: straight into
 ** the buffer after one check for room.  Besides the token's text and the
-** term's, at most 64 bytes: newline, position, tabs, a label copied as 16.
+** term's, at most 64 bytes: newline, position, tabs, a label copied as 16
+** (writes reach at most 29 bytes past the two texts: the position and a
+** short token are copied as 16 bytes too).
 */
 static void text_term(out_state *o, const toponorm_term *t)
 {
@@ -311,6 +327,7 @@ int cmd_analyze(int argc, char **argv)
             wb_uint(&out, lineno);
             wb_str(&out, ",\"tokens\":[");
             o.text = line;
+            o.text_len = (size_t)n;
             o.first_token = 1;
             o.have_token = 0;
             status = toponorm_analyze(ca.an, ca.sc, line, (size_t)n, flags, on_term, &o);
@@ -332,6 +349,7 @@ int cmd_analyze(int argc, char **argv)
             return EXIT_INPUT;
         }
         o.text = text;
+        o.text_len = len;
         status = toponorm_analyze(ca.an, ca.sc, text, len, flags, on_term, &o);
         close_token(&o);
         if (o.token != UINT32_MAX)
