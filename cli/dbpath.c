@@ -88,7 +88,7 @@ static int check_format(const char *cmd, const char *path, tnx_db *db, int mode)
     }
     fprintf(stderr,
             "toponorm %s: %s: index format %s, this toponorm reads format %s: index the "
-            "documents again into a new database\n",
+            "documents again into a new database (or remove this one first)\n",
             cmd, path, *v ? v : "1", DB_FORMAT);
     return EXIT_DB;
 }
