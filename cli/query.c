@@ -460,6 +460,39 @@ static int names_item(const item_src *src, const collect *c, size_t k)
     return whole;
 }
 
+/*
+** The phrase pos_q[0..npos) with its positions p..p+span-1 replaced by q
+** (a place id for its name's words, a solid spelling for a hyphenated
+** word's parts), in a window as long as the whole phrase; q alone, scaled
+** by w, when it replaces them all.  NULL on failure.
+*/
+static tnx_query *phrase_replacing(tnx_query **pos_q, size_t npos, size_t p, size_t span,
+                                   tnx_query *q, double w)
+{
+    tnx_query **seq, *r;
+    size_t nseq = 0;
+    if (p == 0 && span >= npos)
+        return tnx_query_scale(q, w);
+    if (!(seq = calloc(npos, sizeof *seq)))
+        return NULL;
+    for (size_t k = 0; k < p; k++)
+        seq[nseq++] = pos_q[k];
+    seq[nseq++] = q;
+    for (size_t k = p + span; k < npos; k++)
+        seq[nseq++] = pos_q[k];
+    r = tnx_query_phrase(seq, nseq, (unsigned)npos);
+    free(seq);
+    return r;
+}
+
+/* alts[0..n) ORed into *q (NULL when n is 0) and freed; -1 on failure. */
+static int or_alternatives(tnx_query **alts, size_t n, tnx_query **q)
+{
+    *q = n ? tnx_query_combine(TNX_OP_OR, alts, n) : NULL;
+    free_qs(alts, n);
+    return n && !*q ? -1 : 0;
+}
+
 /* The OR of the place terms among v[lo..hi); NULL when none, or on failure (*oom). */
 static tnx_query *places_of(const iterm *v, size_t lo, size_t hi, int *oom)
 {
@@ -493,40 +526,31 @@ static tnx_query *places_of(const iterm *v, size_t lo, size_t hi, int *oom)
 static tnx_query *place_phrases(const item_src *src, const collect *c, const size_t *at,
                                 tnx_query **pos_q, size_t npos, int *oom)
 {
-    tnx_query **alts = calloc(npos, sizeof *alts), **seq = calloc(npos, sizeof *seq), *q = NULL;
+    tnx_query **alts = calloc(npos, sizeof *alts), *q = NULL;
     size_t nalts = 0;
     *oom = 1;
-    if (!alts || !seq)
-        goto out;
+    if (!alts)
+        return NULL;
     for (size_t p = 0; p < npos; p++) {
-        size_t lo = at[p], hi = p + 1 < npos ? at[p + 1] : c->n, span, nseq = 0;
+        size_t lo = at[p], hi = p + 1 < npos ? at[p + 1] : c->n;
         int failed;
         tnx_query *places = places_of(c->v, lo, hi, &failed);
         if (failed)
             goto out;
         if (!places)
             continue;
-        span = place_span(src, c->v, at, npos, p, lo, hi);
-        for (size_t k = 0; k < p; k++)
-            seq[nseq++] = pos_q[k];
-        seq[nseq++] = places;
-        for (size_t k = p + span; k < npos; k++)
-            seq[nseq++] = pos_q[k];
-        alts[nalts] = nseq == 1 ? tnx_query_scale(places, W_PLACE)
-                                : tnx_query_phrase(seq, nseq, (unsigned)npos);
+        alts[nalts] = phrase_replacing(pos_q, npos, p, place_span(src, c->v, at, npos, p, lo, hi),
+                                       places, W_PLACE);
         tnx_query_free(places);
         if (!alts[nalts++])
             goto out;
     }
     *oom = 0;
-    if (nalts && !(q = tnx_query_combine(TNX_OP_OR, alts, nalts)))
-        *oom = 1;
 out:
-    if (alts)
-        free_qs(alts, nalts);
+    if (or_alternatives(alts, nalts, &q))
+        *oom = 1;
     free(alts);
-    free(seq);
-    return q;
+    return *oom ? (tnx_query_free(q), NULL) : q;
 }
 
 /* Is the first letter of a in the same script as b's (ASCII or not)? */
@@ -538,11 +562,12 @@ static int same_script(const char *a, const char *b)
 /*
 ** The solid spellings of a hyphenated word, v[lo..hi) being the terms of
 ** its joined form: the indexed words of the same script that share its
-** match key and have no hyphen (e-mail: email; real-time: realtime),
-** weighted as other spellings.  The joined form itself and its key add
+** match key and have no hyphen (e-mail: email; real-time: realtime).
+** The joined form itself and its key add
 ** nothing to the phrase of the parts, which every document writing the word
 ** with a hyphen matches; a word of the other script is a false friend
-** (из-за: ISA).  NULL when there is none, or on failure (*oom set).
+** (из-за: ISA).  Their OR (a phrase takes only terms and ORs of terms);
+** NULL when there is none, or on failure (*oom set).
 */
 static tnx_query *solid_spellings(const iterm *v, size_t lo, size_t hi, int *oom)
 {
@@ -563,7 +588,7 @@ static tnx_query *solid_spellings(const iterm *v, size_t lo, size_t hi, int *oom
         }
         n++;
     }
-    if (n && !(q = combine_scaled(TNX_OP_SYNONYM, solid, n, W_OTHER)))
+    if (n && !(q = tnx_query_combine(TNX_OP_OR, solid, n)))
         *oom = 1;
 out:
     free_qs(solid, n);
@@ -583,13 +608,13 @@ out:
 static tnx_query *compound_phrases(const collect *c, const size_t *at, tnx_query **pos_q,
                                    size_t npos, int *oom)
 {
-    tnx_query **alts = calloc(npos, sizeof *alts), **seq = calloc(npos, sizeof *seq), *q = NULL;
+    tnx_query **alts = calloc(npos, sizeof *alts), *q = NULL;
     size_t nalts = 0, i, j;
     *oom = 1;
-    if (!alts || !seq)
-        goto out;
+    if (!alts)
+        return NULL;
     for (i = 0; i < c->n && nalts < npos; i = j) {
-        size_t p = 0, span = 0, nseq = 0;
+        size_t p = 0, span = 0;
         tnx_query *word;
         int failed;
         if (!(c->v[i].flags & TOPONORM_TERM_COMPOUND)) {
@@ -608,29 +633,17 @@ static tnx_query *compound_phrases(const collect *c, const size_t *at, tnx_query
             p++;
         while (p + span < npos && c->v[at[p + span]].start < c->v[i].end)
             span++;
-        if (span == npos) {
-            alts[nalts++] = word;
-            continue;
-        }
-        for (size_t k = 0; k < p; k++)
-            seq[nseq++] = pos_q[k];
-        seq[nseq++] = word;
-        for (size_t k = p + (span ? span : 1); k < npos; k++)
-            seq[nseq++] = pos_q[k];
-        alts[nalts] = tnx_query_phrase(seq, nseq, (unsigned)npos);
+        alts[nalts] = phrase_replacing(pos_q, npos, p, span ? span : 1, word, W_OTHER);
         tnx_query_free(word);
         if (!alts[nalts++])
             goto out;
     }
     *oom = 0;
-    if (nalts && !(q = tnx_query_combine(TNX_OP_OR, alts, nalts)))
-        *oom = 1;
 out:
-    if (alts)
-        free_qs(alts, nalts);
+    if (or_alternatives(alts, nalts, &q))
+        *oom = 1;
     free(alts);
-    free(seq);
-    return q;
+    return *oom ? (tnx_query_free(q), NULL) : q;
 }
 
 /*

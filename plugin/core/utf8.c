@@ -104,17 +104,13 @@ static size_t valid8(uint64_t w)
 static inline size_t valid16(const unsigned char *s)
 {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
-    unsigned high = (unsigned)_mm_movemask_epi8(v), lead, cont;
+    unsigned high = (unsigned)_mm_movemask_epi8(v), lead;
     if (!high)
         return 16;
     lead = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(
         _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xFE)), _mm_set1_epi8((char)0xC0)),
         _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xE0)), _mm_set1_epi8((char)0xC0))));
-    cont = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)),
-                                                      _mm_set1_epi8((char)0x80)));
-    if ((lead | cont) != high || cont != ((lead << 1) & 0xFFFF))
-        return 0;
-    return 16 - (lead >> 15);
+    return tn_utf8_pairs16(v, high, lead);
 }
 #endif
 

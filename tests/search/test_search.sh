@@ -106,7 +106,9 @@ fi
 db2=$tmp/db2
 printf '%s\n' '{"id":"if-1","text":"Колона з Івано-Франківська рушила з-за міста."}' \
     '{"id":"nk-1","text":"У Новій Каховці знову немає світла."}' \
-    '{"id":"x-1","text":"Нова школа відкрилася в Каховці."}' | "$T" index "$db2"
+    '{"id":"x-1","text":"Нова школа відкрилася в Каховці."}' \
+    '{"id":"m-1","text":"Please send e-mail now."}' '{"id":"m-2","text":"Please send email now."}' \
+    | "$T" index "$db2"
 ids2() { "$T" search --json --limit 100 "$db2" -- "$@" | sed 's/^{"id":"\([^"]*\)".*/\1/' | sort | tr '\n' ' '; }
 for q in Івано-Франківськ Ivano-Frankivsk "Ivano Frankivsk" '"з Ivano-Frankivsk рушила"'; do
     is "$(ids2 "$q")" "if-1 " "$q finds «Івано-Франківська» (inflected hyphenated name)"
@@ -114,6 +116,10 @@ done
 for q in '"Нова Каховка"' '"Nova Kakhovka"' '"Новая Каховка"'; do
     is "$(ids2 "$q")" "nk-1 " "the phrase $q finds «у Новій Каховці», not «Нова школа ... в Каховці»"
 done
+for q in e-mail '"send e-mail now"'; do
+    is "$(ids2 "$q")" "m-1 m-2 " "$q finds «send e-mail now» and «send email now» (a solid spelling)"
+done
+is "$(ids2 '"send e-mail later"')" "" "... but not the phrase \"send e-mail later\""
 is "$(ids2 '"з Івано-Франківська села"')" "" \
     "a phrase with a hyphenated word still needs its other words (з Івано-Франківська села)"
 out=$("$T" search "$db2" з-за); r=$?
