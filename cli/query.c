@@ -485,12 +485,20 @@ static tnx_query *phrase_replacing(tnx_query **pos_q, size_t npos, size_t p, siz
     return r;
 }
 
-/* alts[0..n) ORed into *q (NULL when n is 0) and freed; -1 on failure. */
-static int or_alternatives(tnx_query **alts, size_t n, tnx_query **q)
+/*
+** The OR of alts[0..n) (NULL when n is 0); the queries and the array are
+** freed.  *oom, when set already (a failure before), gives NULL; it is set
+** when the OR fails.
+*/
+static tnx_query *or_alternatives(tnx_query **alts, size_t n, int *oom)
 {
-    *q = n ? tnx_query_combine(TNX_OP_OR, alts, n) : NULL;
-    free_qs(alts, n);
-    return n && !*q ? -1 : 0;
+    tnx_query *q = NULL;
+    if (!*oom && n && !(q = tnx_query_combine(TNX_OP_OR, alts, n)))
+        *oom = 1;
+    if (alts)
+        free_qs(alts, n);
+    free(alts);
+    return q;
 }
 
 /* The OR of the place terms among v[lo..hi); NULL when none, or on failure (*oom). */
@@ -526,7 +534,7 @@ static tnx_query *places_of(const iterm *v, size_t lo, size_t hi, int *oom)
 static tnx_query *place_phrases(const item_src *src, const collect *c, const size_t *at,
                                 tnx_query **pos_q, size_t npos, int *oom)
 {
-    tnx_query **alts = calloc(npos, sizeof *alts), *q = NULL;
+    tnx_query **alts = calloc(npos, sizeof *alts);
     size_t nalts = 0;
     *oom = 1;
     if (!alts)
@@ -547,10 +555,7 @@ static tnx_query *place_phrases(const item_src *src, const collect *c, const siz
     }
     *oom = 0;
 out:
-    if (or_alternatives(alts, nalts, &q))
-        *oom = 1;
-    free(alts);
-    return *oom ? (tnx_query_free(q), NULL) : q;
+    return or_alternatives(alts, nalts, oom);
 }
 
 /* Is the first letter of a in the same script as b's (ASCII or not)? */
@@ -608,7 +613,7 @@ out:
 static tnx_query *compound_phrases(const collect *c, const size_t *at, tnx_query **pos_q,
                                    size_t npos, int *oom)
 {
-    tnx_query **alts = calloc(npos, sizeof *alts), *q = NULL;
+    tnx_query **alts = calloc(npos, sizeof *alts);
     size_t nalts = 0, i, j;
     *oom = 1;
     if (!alts)
@@ -640,10 +645,7 @@ static tnx_query *compound_phrases(const collect *c, const size_t *at, tnx_query
     }
     *oom = 0;
 out:
-    if (or_alternatives(alts, nalts, &q))
-        *oom = 1;
-    free(alts);
-    return *oom ? (tnx_query_free(q), NULL) : q;
+    return or_alternatives(alts, nalts, oom);
 }
 
 /*

@@ -468,6 +468,25 @@ extern "C" tnx_query *tnx_query_term(const char *term, size_t len, unsigned pos)
     }
 }
 
+/* subs[0..n) into v; false (and last_error set, naming fn) on a NULL. */
+static bool sub_queries(tnx_query *const *subs, size_t n, const char *fn,
+                        std::vector<Xapian::Query> &v)
+{
+    if (n && !subs) {
+        bad_arg(last_error, (std::string(fn) + ": NULL subqueries").c_str());
+        return false;
+    }
+    v.reserve(n);
+    for (size_t i = 0; i < n; i++) {
+        if (!subs[i]) {
+            bad_arg(last_error, (std::string(fn) + ": NULL subquery").c_str());
+            return false;
+        }
+        v.push_back(subs[i]->q);
+    }
+    return true;
+}
+
 extern "C" tnx_query *tnx_query_combine(int op, tnx_query *const *subs, size_t n)
 {
     Xapian::Query::op xop;
@@ -482,20 +501,10 @@ extern "C" tnx_query *tnx_query_combine(int op, tnx_query *const *subs, size_t n
         bad_arg(last_error, "tnx_query_combine: unknown operator");
         return nullptr;
     }
-    if (n && !subs) {
-        bad_arg(last_error, "tnx_query_combine: NULL subqueries");
-        return nullptr;
-    }
     try {
         std::vector<Xapian::Query> v;
-        v.reserve(n);
-        for (size_t i = 0; i < n; i++) {
-            if (!subs[i]) {
-                bad_arg(last_error, "tnx_query_combine: NULL subquery");
-                return nullptr;
-            }
-            v.push_back(subs[i]->q);
-        }
+        if (!sub_queries(subs, n, "tnx_query_combine", v))
+            return nullptr;
         tnx_query *q = new tnx_query;
         if (n == 0)
             q->q = Xapian::Query::MatchNothing;
@@ -512,20 +521,14 @@ extern "C" tnx_query *tnx_query_combine(int op, tnx_query *const *subs, size_t n
 
 extern "C" tnx_query *tnx_query_phrase(tnx_query *const *subs, size_t n, unsigned window)
 {
-    if (n == 0 || !subs || window < n) {
+    if (n == 0 || window < n) {
         bad_arg(last_error, "tnx_query_phrase: no subqueries, or a window shorter than them");
         return nullptr;
     }
     try {
         std::vector<Xapian::Query> v;
-        v.reserve(n);
-        for (size_t i = 0; i < n; i++) {
-            if (!subs[i]) {
-                bad_arg(last_error, "tnx_query_phrase: NULL subquery");
-                return nullptr;
-            }
-            v.push_back(subs[i]->q);
-        }
+        if (!sub_queries(subs, n, "tnx_query_phrase", v))
+            return nullptr;
         tnx_query *q = new tnx_query;
         q->q = Xapian::Query(Xapian::Query::OP_PHRASE, v.begin(), v.end(), window);
         return q;
