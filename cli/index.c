@@ -128,7 +128,7 @@ static int on_term(void *ctx, const toponorm_term *t)
         ix->surf_len = t->len;
     }
     /* Stems without positions, as Xapian's TermGenerator stores them: a
-    ** phrase matches through the surface, keys and place ids. */
+    ** phrase matches through the surfaces and place ids. */
     unsigned pos = t->kind == TOPONORM_TERM_STEM ? 0 : ix->pos_base + t->position;
     /* A word's keys go to the vocabulary (vocab.c), name or not: a query
     ** key finds the word's spellings (Donetsk, Donezk, Донецк) as surfaces
