@@ -567,12 +567,12 @@ static int same_script(const char *a, const char *b)
 /*
 ** The solid spellings of a hyphenated word, v[lo..hi) being the terms of
 ** its joined form: the indexed words of the same script that share its
-** match key and have no hyphen (e-mail: email; real-time: realtime).
-** The joined form itself and its key add
-** nothing to the phrase of the parts, which every document writing the word
-** with a hyphen matches; a word of the other script is a false friend
-** (из-за: ISA).  Their OR (a phrase takes only terms and ORs of terms);
-** NULL when there is none, or on failure (*oom set).
+** match key and have no hyphen (e-mail: email; real-time: realtime).  The
+** joined form itself and its key add nothing to the phrase of the parts,
+** which every document writing the word with a hyphen matches; a word of
+** the other script is a false friend (из-за: ISA).  Their OR (a phrase
+** takes only terms and ORs of terms); NULL when there is none, or on
+** failure (*oom set).
 */
 static tnx_query *solid_spellings(const iterm *v, size_t lo, size_t hi, int *oom)
 {
