@@ -15,7 +15,8 @@
 **                                  query's analysis and Xapian query objects
 **   analysis+vocabulary N MEDIAN P99  cquery_build as search runs it, with the
 **                                  vocabulary reads of its keys (cli/vocab.c)
-**   search    N MEDIAN P99         the query built and run, the hits' ids
+**   search    N MEDIAN P99         the query built and run, the hits' data
+**                                  (their ids are in it, as search reads them)
 **   search+snippets N MEDIAN P99   and the snippets built, as the CLI does
 ** and "hits TOTAL".  With XSEARCH_PER_QUERY=FILE, each query's search and
 ** analysis+vocabulary times go to FILE, one line per query.
@@ -99,8 +100,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "xsearch: %s: %s\n", err.where, err.msg);
         return 1;
     }
-    if (tnx_open(argv[1], TNX_READ, &db) == TNX_OK)
+    if (tnx_open(argv[1], TNX_READ, &db) == TNX_OK) {
         tnx_set_matched(db, 0);        /* as toponorm search does */
+        tnx_set_hit_ids(db, 0);
+    }
     else {
         fprintf(stderr, "xsearch: %s: %s\n", argv[1], tnx_last_error());
         return 1;

@@ -32,6 +32,18 @@ int doc_fields_parse(doc_fields *f, const char *data, size_t len)
     memset(f, 0, sizeof *f);
     if (!obj)
         return -1;
+    if (json_is_integer(json_object_get(obj, "id"))) {
+        /* index took an integer id as its decimal string (the line is stored as it came) */
+        char num[32];
+        int k = snprintf(num, sizeof num, "%lld",
+                         (long long)json_integer_value(json_object_get(obj, "id")));
+        if ((f->id = malloc((size_t)k + 1)) != NULL) {
+            memcpy(f->id, num, (size_t)k + 1);
+            f->id_len = (size_t)k;
+        }
+    } else {
+        f->id = dup_field(obj, "id", &f->id_len);
+    }
     f->title = dup_field(obj, "title", &f->title_len);
     f->text = dup_field(obj, "text", &f->text_len);
     f->lang = dup_field(obj, "lang", &n);
@@ -41,6 +53,7 @@ int doc_fields_parse(doc_fields *f, const char *data, size_t len)
 
 void doc_fields_free(doc_fields *f)
 {
+    free(f->id);
     free(f->title);
     free(f->text);
     free(f->lang);

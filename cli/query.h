@@ -60,8 +60,8 @@ const qterm *cquery_find(const cquery *cq, const char *term, size_t len);
 /* ---- a document's stored fields (docdata.c) --------------------------- */
 
 typedef struct doc_fields {
-    char *title, *text, *lang;     /* NULL when absent; NUL-terminated copies */
-    size_t title_len, text_len;
+    char *id, *title, *text, *lang;   /* NULL when absent; NUL-terminated copies */
+    size_t id_len, title_len, text_len;
 } doc_fields;
 
 /* Parse the stored JSON of a document; -1 when it is not JSON. */

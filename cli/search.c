@@ -157,13 +157,20 @@ static void write_human(searcher *s, const tnx_hit *h, const doc_fields *df, con
         }
 }
 
-static int on_hit(void *ctx, const tnx_hit *h)
+static int on_hit(void *ctx, const tnx_hit *hit)
 {
     searcher *s = ctx;
     doc_fields df;
     unsigned flags = 0;
     hit_text ht;
-    doc_fields_parse(&df, h->data, h->data_len);     /* not JSON: no title, no text */
+    tnx_hit with_id = *hit, *h = &with_id;
+    doc_fields_parse(&df, hit->data, hit->data_len);   /* not JSON: no title, no text */
+    /* The id from the stored document, which index always writes as JSON
+    ** with it (tnx_set_hit_ids(db, 0) below: no value read per hit). */
+    if (!h->id) {
+        h->id = df.id ? df.id : "";
+        h->id_len = df.id ? df.id_len : 0;
+    }
     switch (df.lang ? toponorm_lang_from_name(df.lang) : -1) {
     case TOPONORM_LANG_UK: flags = TOPONORM_HINT_UK; break;
     case TOPONORM_LANG_RU: flags = TOPONORM_HINT_RU; break;
@@ -387,6 +394,7 @@ int cmd_search(int argc, char **argv)
     if ((rc = cli_db_open("search", dbs[0], TNX_READ, &s.db)) != EXIT_OK)
         goto done;
     tnx_set_matched(s.db, 0);          /* the snippet's re-analysis finds them */
+    tnx_set_hit_ids(s.db, 0);          /* on_hit reads the id from the document */
     for (size_t i = 1; i < ndb; i++) {
         if ((rc = cli_db_check("search", dbs[i])) != EXIT_OK)
             goto done;

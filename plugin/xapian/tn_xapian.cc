@@ -26,6 +26,7 @@ struct tnx_db {
     Xapian::WritableDatabase *wr = nullptr;  /* the same object, when writable */
     bool in_txn = false;
     bool no_matched = false;                 /* tnx_set_matched(db, 0) */
+    bool no_ids = false;                     /* tnx_set_hit_ids(db, 0) */
     std::string err;
     std::vector<std::string> matched;        /* scratch for tnx_search */
     std::vector<const char *> matched_p;
@@ -581,6 +582,12 @@ extern "C" void tnx_set_matched(tnx_db *db, int want)
         db->no_matched = !want;
 }
 
+extern "C" void tnx_set_hit_ids(tnx_db *db, int want)
+{
+    if (db)
+        db->no_ids = !want;
+}
+
 extern "C" int tnx_search(tnx_db *db, const tnx_query *q, unsigned offset, unsigned limit,
                           tnx_hit_cb cb, void *ctx, unsigned long *estimate)
 {
@@ -596,7 +603,7 @@ extern "C" int tnx_search(tnx_db *db, const tnx_query *q, unsigned offset, unsig
             *estimate = ms.get_matches_estimated();
         for (Xapian::MSetIterator it = ms.begin(); it != ms.end(); ++it) {
             Xapian::Document d = it.get_document();
-            std::string id = d.get_value(TNX_SLOT_ID);
+            std::string id = db->no_ids ? std::string() : d.get_value(TNX_SLOT_ID);
             std::string data = d.get_data();
             db->matched.clear();
             db->matched_p.clear();
@@ -610,7 +617,7 @@ extern "C" int tnx_search(tnx_db *db, const tnx_query *q, unsigned offset, unsig
             h.rank = it.get_rank() + 1;
             h.score = it.get_weight();
             h.percent = it.get_percent();
-            h.id = id.data();
+            h.id = db->no_ids ? nullptr : id.data();
             h.id_len = id.size();
             h.data = data.data();
             h.data_len = data.size();

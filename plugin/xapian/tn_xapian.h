@@ -205,7 +205,8 @@ typedef struct tnx_hit {
     unsigned     rank;      /* 1-based, over the whole result list (offset included) */
     double       score;     /* Xapian's BM25 weight */
     int          percent;   /* Xapian's percentage score */
-    const char  *id;        /* the caller's id (value slot TNX_SLOT_ID) */
+    const char  *id;        /* the caller's id (value slot TNX_SLOT_ID); NULL
+                               after tnx_set_hit_ids(db, 0) */
     size_t       id_len;
     const char  *data;      /* the stored data */
     size_t       data_len;
@@ -223,6 +224,13 @@ typedef int (*tnx_hit_cb)(void *ctx, const tnx_hit *hit);
 ** caller that re-analyzes the hit's text anyway can find them there.
 */
 void tnx_set_matched(tnx_db *db, int want);
+
+/*
+** Whether hits carry their ids (the default).  The id is a value slot, one
+** more B-tree read per hit; a caller whose stored data holds the id, and
+** which reads the data anyway, can take it from there.
+*/
+void tnx_set_hit_ids(tnx_db *db, int want);
 
 /*
 ** Run q on db and call cb for hits offset+1 .. offset+limit.  *estimate
