@@ -32,15 +32,18 @@ int main(int argc, char **argv)
 {
     const char *stem = nullptr, *path = nullptr;
     unsigned long batch = 1000, docs = 0;
+    bool bad = false;
     for (int i = 1; i < argc; i++) {
         if (!std::strcmp(argv[i], "--stem") && i + 1 < argc)
             stem = argv[++i];
         else if (!std::strcmp(argv[i], "--batch-size") && i + 1 < argc)
             batch = std::strtoul(argv[++i], nullptr, 10);
+        else if (argv[i][0] == '-' || path)
+            bad = true;                    /* an unknown option (--help) is not a DB to create */
         else
             path = argv[i];
     }
-    if (!path || batch == 0) {
+    if (bad || !path || batch == 0) {
         std::fprintf(stderr, "usage: xapian_baseline [--stem LANG] [--batch-size N] DB < corpus.jsonl\n");
         return 1;
     }
