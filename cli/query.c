@@ -439,23 +439,26 @@ static size_t place_span(const item_src *src, const iterm *v, const size_t *at, 
 }
 
 /*
-** Does the place term c->v[k] name the whole item (Івано-Франківськ,
-** "Нова Каховка")?  Then it is a matched spelling wherever the document
-** names the place, as a word's place term is, not only inside the phrase.
+** Do the place terms at the item's first position name the whole item
+** (Івано-Франківськ, "Нова Каховка")?  Then they are matched spellings
+** wherever the document names the place, as a word's place terms are, not
+** only inside the phrase.
 */
-static int names_item(const item_src *src, const collect *c, size_t k)
+static int names_item(const item_src *src, const collect *c)
 {
-    size_t npos = 0, *at, span;
+    size_t npos = 0, *at, first_end, k;
     int whole;
-    if (c->v[k].kind != TOPONORM_TERM_PLACE || c->v[k].pos != c->v[0].pos)
-        return 0;
-    if (!(at = malloc(c->n * sizeof *at)))
-        return 0;
+    for (k = 0; k < c->n && c->v[k].pos == c->v[0].pos; k++)
+        ;
+    first_end = k;
+    for (k = 0; k < first_end && c->v[k].kind != TOPONORM_TERM_PLACE; k++)
+        ;
+    if (k == first_end || first_end == c->n || !(at = malloc(c->n * sizeof *at)))
+        return 0;                /* no place there, or a single position */
     for (size_t i = 0; i < c->n; i++)
         if (i == 0 || c->v[i].pos != c->v[i - 1].pos)
             at[npos++] = i;
-    span = place_span(src, c->v, at, npos, 0, k, k + 1);
-    whole = span == npos;
+    whole = place_span(src, c->v, at, npos, 0, 0, first_end) == npos;
     free(at);
     return whole;
 }
@@ -984,15 +987,18 @@ int cquery_build(cquery *cq, const cli_analyzer *ca, tnx_db *db, const char *tex
         ** only real occurrences of the phrase count as matched spellings. */
         {
             unsigned npos = 0;
-            int ph = 0;
+            int ph = 0, whole_place = 0;
             for (size_t k = 0; k < c.n; k++)
                 if (k == 0 || c.v[k].pos != c.v[k - 1].pos)
                     npos++;
-            if (npos > 1)
+            if (npos > 1) {
                 ph = ++cq->n_phrases;
+                whole_place = names_item(&src, &c);
+            }
             for (size_t k = 0, w = 0; k < c.n; k++) {
                 int in_ph = ph && !(c.v[k].flags & TOPONORM_TERM_COMPOUND) &&
-                            !(c.v[k].kind == TOPONORM_TERM_PLACE && names_item(&src, &c, k));
+                            !(whole_place && c.v[k].kind == TOPONORM_TERM_PLACE &&
+                              c.v[k].pos == c.v[0].pos);
                 if (k == 0 || c.v[k].start != c.v[k - 1].start || c.v[k].end != c.v[k - 1].end) {
                     int nw = add_word(cq, text + s + c.v[k].start, c.v[k].end - c.v[k].start);
                     if (nw < 0) {
