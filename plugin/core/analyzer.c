@@ -14,8 +14,10 @@
 ** The analyzer is immutable; everything that changes during a call lives in
 ** the scratch object, one per thread.
 */
+#define _DEFAULT_SOURCE            /* madvise, where the system has it */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unicode/uchar.h>
 
 #include "chars.h"
@@ -33,6 +35,7 @@
 #define SLOT_SIZE   128            /* bytes of one cache slot: two cache lines */
 #define CHUNK_MAX   ((size_t)1 << 30)  /* ICU break positions are int32 */
 #define MAX_AHEAD   16             /* segments of lookahead: multi-word names */
+#define HUGE_PAGE   ((size_t)2 << 20)  /* a cache this big asks for 2 MB pages */
 #define PLACE_MIN_LETTERS 3        /* shorter Latin words are looked up by spelling only */
 
 /* Inline whatever the compiler thinks: for the few steps every word takes.
@@ -213,13 +216,31 @@ int toponorm_scratch_new(const toponorm_analyzer *an, toponorm_scratch **out,
     sc->slots = an->opt.cache_slots;
     if (sc->slots) {
         uint32_t i, w;
-        /* The slots' contents are only read once a tag says they are set. */
-        sc->cache = aligned_alloc(SLOT_SIZE, (size_t)sc->slots * sizeof *sc->cache);
-        sc->sets = calloc(sc->slots / CACHE_WAYS, sizeof *sc->sets);
-        if (!sc->cache || !sc->sets) {
+        size_t slots_size = (size_t)sc->slots * sizeof *sc->cache;
+        size_t size = slots_size + (size_t)(sc->slots / CACHE_WAYS) * sizeof *sc->sets;
+        /* One block: the slots, then the tags.  The slots' contents are only
+        ** read once a tag says they are set. */
+        if (size >= HUGE_PAGE) {
+            /* Each hit reads a random place in megabytes: in 4 KB pages that
+            ** is mostly a TLB miss (a page walk, slow in a VM); 2 MB pages,
+            ** where the system makes them on request, cover it with a few
+            ** entries. */
+            size = (size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
+            sc->cache = aligned_alloc(HUGE_PAGE, size);
+#if defined(MADV_HUGEPAGE)
+            if (sc->cache)
+                (void)madvise(sc->cache, size, MADV_HUGEPAGE);  /* a hint: ignore failure */
+#endif
+        } else {
+            size = (size + SLOT_SIZE - 1) / SLOT_SIZE * SLOT_SIZE;
+            sc->cache = aligned_alloc(SLOT_SIZE, size);
+        }
+        if (!sc->cache) {
             toponorm_scratch_free(sc);
             return tn_error(err, TOPONORM_ENOMEM, "toponorm_scratch_new", 0, "out of memory");
         }
+        sc->sets = (cache_set *)((char *)sc->cache + slots_size);
+        memset(sc->sets, 0, (size_t)(sc->slots / CACHE_WAYS) * sizeof *sc->sets);
         for (i = 0; i < sc->slots / CACHE_WAYS; i++)
             for (w = 0; w < CACHE_WAYS; w++)
                 sc->sets[i].rank[w] = (uint8_t)w;
@@ -250,8 +271,7 @@ void toponorm_scratch_free(toponorm_scratch *sc)
     tn_buf_free(&sc->keys.buf);
     tn_buf_free(&sc->tmp);
     tn_buf_free(&sc->stemmed);
-    free(sc->cache);
-    free(sc->sets);
+    free(sc->cache);                 /* the tags too: one block */
     free(sc);
 }
 
