@@ -17,6 +17,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "jsonout.h"
@@ -165,15 +168,16 @@ static COLD char *token_head(out_state *o, const toponorm_term *t, char *d)
 ** (writes reach at most 29 bytes past the two texts: the position and a
 ** short token are copied as 16 bytes too).
 */
-static void text_term(out_state *o, const toponorm_term *t)
+static int on_text_term(void *ctx, const toponorm_term *t)
 {
+    out_state *o = ctx;
     static const char labels16[][16] = {"?:", "surface:", "key:", "place:", "stem:"};
     int k = t->kind >= 1 && t->kind <= 4 ? t->kind : 0;
     wbuf *w = o->out;
     char *d;
     if (sizeof w->b - w->n < 64 + (t->end - t->start) + t->len) {
         text_term_slow(o, t);
-        return;
+        return 0;
     }
     d = w->b + w->n;
     if (o->have_token && t->token == o->token)
@@ -184,15 +188,14 @@ static void text_term(out_state *o, const toponorm_term *t)
     d += labels[k].text_n;
     d = wb_copy(d, t->text, t->len);
     w->n = (size_t)(d - w->b);
+    return 0;
 }
 
 static int on_term(void *ctx, const toponorm_term *t)
 {
     out_state *o = ctx;
-    if (!o->json) {
-        text_term(o, t);
-        return 0;
-    }
+    if (!o->json)
+        return on_text_term(o, t);
     if (o->have_token && t->token == o->token) {
         put_term(o, t, 0);
         return 0;
@@ -231,6 +234,25 @@ static int on_term(void *ctx, const toponorm_term *t)
     o->token = t->token;
     put_term(o, t, 1);
     return 0;
+}
+
+/*
+** Stdin when it is a regular file read from its start (`< FILE`): mapped,
+** not copied, which saves a pass over the text and the zeroed pages of a
+** buffer as large.  NULL otherwise (a pipe, an empty file): read it then.
+*/
+static char *map_stdin(size_t *len)
+{
+    struct stat st;
+    void *p;
+    if (fstat(STDIN_FILENO, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+        (uintmax_t)st.st_size > SIZE_MAX || lseek(STDIN_FILENO, 0, SEEK_CUR) != 0)
+        return NULL;
+    p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, STDIN_FILENO, 0);
+    if (p == MAP_FAILED)
+        return NULL;
+    *len = (size_t)st.st_size;
+    return p;
 }
 
 static void usage(FILE *f)
@@ -342,7 +364,8 @@ int cmd_analyze(int argc, char **argv)
         free(line);
     } else {
         size_t len = 0;
-        char *text = cli_slurp(stdin, &len);
+        char *mapped = map_stdin(&len);
+        char *text = mapped ? mapped : cli_slurp(stdin, &len);
         if (!text) {
             fprintf(stderr, "toponorm analyze: cannot read stdin\n");
             cli_analyzer_close(&ca);
@@ -350,7 +373,7 @@ int cmd_analyze(int argc, char **argv)
         }
         o.text = text;
         o.text_len = len;
-        status = toponorm_analyze(ca.an, ca.sc, text, len, flags, on_term, &o);
+        status = toponorm_analyze(ca.an, ca.sc, text, len, flags, json ? on_term : on_text_term, &o);
         close_token(&o);
         if (o.token != UINT32_MAX)
             wb_putc(&out, '\n');
@@ -358,7 +381,10 @@ int cmd_analyze(int argc, char **argv)
             fprintf(stderr, "toponorm analyze: stdin: %s\n", toponorm_strerror(status));
             rc = EXIT_INPUT;
         }
-        free(text);
+        if (mapped)
+            munmap(mapped, len);
+        else
+            free(text);
     }
 done:
     wb_flush(&out);
