@@ -69,6 +69,15 @@ typedef struct tn_table {
     _Atomic(struct tn_translit_fast *) fast;
 } tn_table;
 
+/*
+** Where two key readings differ: a word holding none of these letters
+** (tn_letter_bit) and none of these sequences gets the same key from both.
+*/
+typedef struct tn_reading_diff {
+    uint64_t letters;
+    tn_seqs seqs;
+} tn_reading_diff;
+
 /* The places section, read in place from the mapping (places.c). */
 typedef struct tn_places {
     const unsigned char *b;
@@ -94,6 +103,9 @@ struct toponorm_lexicon {
     const tn_table *key_cyrl;                  /* the Cyrillic key table */
     const tn_table *key_latn[TN_MAX_READINGS]; /* Latin readings, in file order */
     uint32_t n_readings;
+    /* Per pair of readings (n_readings x n_readings): what a word must
+    ** contain to be keyed differently by the two (lexicon.c). */
+    struct tn_reading_diff *reading_diff;
     const tn_table **translit;                 /* kind=translit tables, in file order */
     uint32_t n_translit;
     tn_places places;                          /* n_places 0: no gazetteer */

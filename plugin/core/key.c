@@ -173,11 +173,19 @@ int tn_keys_compute(const toponorm_lexicon *lx, const uint32_t *cps, size_t n,
     for (i = 0; i < n; i++)
         wmask |= tn_letter_bit(cps[i]);
     for (r = 0; r < lx->n_readings; r++) {
+        uint32_t q;
         if (!plausible(lx->key_latn[r], cps, n, wmask))
             continue;
-        tried++;
-        if ((rc = add_key(lx->key_latn[r], lx->key_cyrl, cps, n, tmp, ks)) != 0)
+        /* A reading that spells every letter of the word as one already
+        ** tried does gives its key again: add_unique would drop it. */
+        for (q = 0; q < r; q++) {
+            const tn_reading_diff *d = &lx->reading_diff[q * lx->n_readings + r];
+            if ((tried >> q & 1) && !(d->letters & wmask) && !contains_any(cps, n, wmask, &d->seqs))
+                break;
+        }
+        if (q == r && (rc = add_key(lx->key_latn[r], lx->key_cyrl, cps, n, tmp, ks)) != 0)
             return rc;
+        tried |= (uint32_t)1 << r;
     }
     if (!tried)   /* no reading fits: read it the English way */
         return add_key(lx->key_latn[0], lx->key_cyrl, cps, n, tmp, ks);

@@ -93,6 +93,106 @@ static int index_table(tn_table *t)
     return 0;
 }
 
+static int same_str(const char *a, uint32_t an, const char *b, uint32_t bn)
+{
+    return an == bn && memcmp(a, b, an) == 0;
+}
+
+static int same_rule(const tn_rule *a, const tn_rule *b)
+{
+    return a->src_n == b->src_n && memcmp(a->src, b->src, a->src_n * sizeof a->src[0]) == 0 &&
+           a->ctx == b->ctx && same_str(a->dst, a->dst_len, b->dst, b->dst_len) &&
+           same_str(a->before, a->before_len, b->before, b->before_len) &&
+           same_str(a->after, a->after_len, b->after, b->after_len);
+}
+
+/* Is rule r among list[0..n)? */
+static int has_rule(const tn_rule *list, uint32_t n, const tn_rule *r)
+{
+    uint32_t k;
+    for (k = 0; k < n; k++)
+        if (same_rule(&list[k], r))
+            return 1;
+    return 0;
+}
+
+/* Record that a word holding rule r's source may be keyed differently. */
+static void differs_at(tn_reading_diff *d, const tn_rule *r)
+{
+    tn_seqs *q = &d->seqs;
+    uint32_t k;
+    if (r->src_n == 1 || q->n == TN_MAX_SEQS) {
+        d->letters |= tn_letter_bit(r->src[0]);
+        return;
+    }
+    q->mask[q->n] = 0;
+    for (k = 0; k < r->src_n; k++) {
+        q->cps[q->n][k] = r->src[k];
+        q->mask[q->n] |= tn_letter_bit(r->src[k]);
+    }
+    q->len[q->n++] = (uint8_t)r->src_n;
+}
+
+/*
+** Where key tables a and b differ, into d.  A match at a position only
+** consults the rules starting with its letter (then the Cyrillic table, the
+** same for both), first match wins; rules are sorted by first code point
+** (index_table).  So per first letter: when the rules both lists share come
+** in the same order, a position where none of the others matches (its
+** source is not in the word) takes the same rule from both lists; otherwise
+** the letter itself marks the difference.
+*/
+static void rules_differ(const tn_table *a, const tn_table *b, tn_reading_diff *d)
+{
+    uint32_t i = 0, j = 0, k, m;
+    memset(d, 0, sizeof *d);
+    while (i < a->n_rules || j < b->n_rules) {
+        uint32_t ca = i < a->n_rules ? a->rules[i].src[0] : UINT32_MAX;
+        uint32_t cb = j < b->n_rules ? b->rules[j].src[0] : UINT32_MAX;
+        uint32_t c = ca < cb ? ca : cb, ni = i, nj = j;
+        const tn_rule *ra = &a->rules[i], *rb = &b->rules[j];
+        int same_order;
+        while (ni < a->n_rules && a->rules[ni].src[0] == c)
+            ni++;
+        while (nj < b->n_rules && b->rules[nj].src[0] == c)
+            nj++;
+        for (k = 0; k < ni - i && ni - i == nj - j && same_rule(&ra[k], &rb[k]); k++)
+            ;
+        if (k == ni - i && ni - i == nj - j) {      /* the commonest case: the same */
+            i = ni;
+            j = nj;
+            continue;
+        }
+        /* The shared rules, in order: each list's rules that the other has. */
+        for (k = 0, m = 0;; k++, m++) {
+            while (k < ni - i && !has_rule(rb, nj - j, &ra[k]))
+                k++;
+            while (m < nj - j && !has_rule(ra, ni - i, &rb[m]))
+                m++;
+            if (k == ni - i || m == nj - j) {
+                same_order = k == ni - i && m == nj - j;
+                break;
+            }
+            if (!same_rule(&ra[k], &rb[m])) {
+                same_order = 0;
+                break;
+            }
+        }
+        if (!same_order) {
+            d->letters |= tn_letter_bit(c);
+        } else {
+            for (k = 0; k < ni - i; k++)
+                if (!has_rule(rb, nj - j, &ra[k]))
+                    differs_at(d, &ra[k]);
+            for (k = 0; k < nj - j; k++)
+                if (!has_rule(ra, ni - i, &rb[k]))
+                    differs_at(d, &rb[k]);
+        }
+        i = ni;
+        j = nj;
+    }
+}
+
 static void free_tables(toponorm_lexicon *lx)
 {
     uint32_t i;
@@ -105,6 +205,8 @@ static void free_tables(toponorm_lexicon *lx)
         tn_translit_fast_free(lx->tables[i].fast);
     }
     free(lx->tables);
+    free(lx->reading_diff);
+    lx->reading_diff = NULL;
     free(lx->translit);
     lx->tables = NULL;
     lx->translit = NULL;
@@ -257,6 +359,17 @@ static int load(toponorm_lexicon *lx, const char *path, toponorm_error *err)
     if (!lx->key_cyrl)
         return tn_error(err, TOPONORM_EFORMAT, path, 0,
                         "lexicon has no Cyrillic key table (kind=key script=Cyrl)");
+    if (lx->n_readings) {
+        uint32_t nr = lx->n_readings;
+        lx->reading_diff = calloc((size_t)nr * nr, sizeof *lx->reading_diff);
+        if (!lx->reading_diff)
+            return tn_error(err, TOPONORM_ENOMEM, path, 0, "out of memory");
+        for (i = 0; i < nr; i++)
+            for (k = 0; k < i; k++) {
+                rules_differ(lx->key_latn[k], lx->key_latn[i], &lx->reading_diff[k * nr + i]);
+                lx->reading_diff[i * nr + k] = lx->reading_diff[k * nr + i];
+            }
+    }
     if (load_samples(lx, path, err))
         return TOPONORM_EFORMAT;
     lx->translit = calloc(ntab ? ntab : 1, sizeof *lx->translit);
