@@ -583,8 +583,10 @@ static TN_HOT void cache_prefetch(const toponorm_scratch *sc, uint32_t h)
     const char *slot = (const char *)&sc->cache[set * CACHE_WAYS];
     int w;
     TN_PREFETCH(&sc->sets[set]);
-    for (w = 0; w < CACHE_WAYS; w++)
+    for (w = 0; w < CACHE_WAYS; w++) {
         TN_PREFETCH(slot + w * SLOT_SIZE);
+        TN_PREFETCH(slot + w * SLOT_SIZE + 64);
+    }
 }
 
 
