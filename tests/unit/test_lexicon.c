@@ -355,6 +355,25 @@ static void test_corruptions(void)
         fix_sum(buf, orig_n);
         write_file(tmp_path, buf, orig_n);
         one(tmp_path, TOPONORM_EFORMAT, "the pool's last NUL overwritten (checksum repaired)");
+        /* a gazetteer hash slot naming an entry past the last: the first
+        ** slot, one inside a block of four, the last */
+        if (rd32(orig + TN_H_PLACES)) {
+            const unsigned char *ph = orig + rd32(orig + TN_H_PLACES);
+            uint32_t nslots = rd32(ph + TN_P_NSLOTS), slots = rd32(ph + TN_P_SLOTS);
+            const uint32_t at[] = {0, 37, nslots - 1};
+            for (i = 0; i < sizeof at / sizeof at[0]; i++) {
+                char name[96];
+                memcpy(buf, orig, orig_n);
+                wr32(buf + slots + (size_t)at[i] * 4, rd32(ph + TN_P_NENTRIES) + 1);
+                fix_sum(buf, orig_n);
+                write_file(tmp_path, buf, orig_n);
+                snprintf(name, sizeof name, "hash slot %u of %u past the entries (checksum repaired)",
+                         at[i], nslots);
+                one(tmp_path, TOPONORM_EFORMAT, name);
+            }
+        } else {
+            ok(0, "the test lexicon has a gazetteer");
+        }
     }
     free(buf);
 }
