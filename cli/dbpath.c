@@ -63,10 +63,15 @@ static const char *what(int rc)
 ** the surface (index.c), and ordinary words' match keys are in the
 ** vocabulary only (vocab.c); a query reads a word's stem in place of its
 ** forms, so a database of format 1 would lose matches without an error.
-** A database without documents takes the format of what writes it.
+** 3: the same terms; a document's text is stored apart from its other
+** fields (docdata.c), which reads format 2's documents too.  So a format 2
+** database is searched as it is, and writing to it makes it format 3 (an
+** older toponorm could not read the new documents).  A database without
+** documents takes the format of what writes it.
 */
 #define DB_FORMAT_KEY "toponorm.format"
-#define DB_FORMAT     "2"
+#define DB_FORMAT     "3"
+#define DB_FORMAT_OLD "2"              /* still read; rewritten as 3 on write */
 
 static int check_format(const char *cmd, const char *path, tnx_db *db, int mode)
 {
@@ -77,9 +82,9 @@ static int check_format(const char *cmd, const char *path, tnx_db *db, int mode)
         cli_db_fail(cmd, path, db);
         return EXIT_DB;
     }
-    if (strcmp(v, DB_FORMAT) == 0)
+    if (strcmp(v, DB_FORMAT) == 0 || (strcmp(v, DB_FORMAT_OLD) == 0 && mode != TNX_WRITE))
         return EXIT_OK;
-    if (n == 0 && !*v) {
+    if (strcmp(v, DB_FORMAT_OLD) == 0 || (n == 0 && !*v)) {
         if (mode == TNX_WRITE && tnx_set_metadata(db, DB_FORMAT_KEY, DB_FORMAT) != TNX_OK) {
             cli_db_fail(cmd, path, db);
             return EXIT_DB;
@@ -87,9 +92,9 @@ static int check_format(const char *cmd, const char *path, tnx_db *db, int mode)
         return EXIT_OK;
     }
     fprintf(stderr,
-            "toponorm %s: %s: index format %s, this toponorm reads format %s: index the "
-            "documents again into a new database (or remove this one first)\n",
-            cmd, path, *v ? v : "1", DB_FORMAT);
+            "toponorm %s: %s: index format %s, this toponorm reads formats %s and %s: index "
+            "the documents again into a new database (or remove this one first)\n",
+            cmd, path, *v ? v : "1", DB_FORMAT_OLD, DB_FORMAT);
     return EXIT_DB;
 }
 

@@ -1,5 +1,10 @@
 /*
-** docdata.c: the fields search needs from a document's stored JSON.
+** docdata.c: the fields search needs from a document's stored data.
+**
+** index stores a document as its JSON object without "text", a newline,
+** and the text's bytes (index.c, index format 3).  Format 2 stored the
+** JSON Lines line as it came, text included, with no raw newline; both are
+** read here, so a database of format 2 stays searchable.
 ** (A file of its own: jansson's json_string() and the CLI writer's
 ** json_string() cannot meet in one translation unit.)
 */
@@ -10,42 +15,51 @@
 
 #include "query.h"
 
+static char *dup_bytes(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+    if (d) {
+        memcpy(d, s, n);
+        d[n] = '\0';
+    }
+    return d;
+}
+
 static char *dup_field(json_t *obj, const char *key, size_t *len)
 {
     json_t *v = json_object_get(obj, key);
-    char *s;
     if (!json_is_string(v))
         return NULL;
     *len = json_string_length(v);
-    if ((s = malloc(*len + 1)) != NULL) {
-        memcpy(s, json_string_value(v), *len);
-        s[*len] = '\0';
-    }
-    return s;
+    return dup_bytes(json_string_value(v), *len);
 }
 
 int doc_fields_parse(doc_fields *f, const char *data, size_t len)
 {
     json_error_t jerr;
-    json_t *obj = json_loadb(data, len, JSON_ALLOW_NUL, &jerr);
+    const char *nl = len ? memchr(data, '\n', len) : NULL;
+    json_t *obj = json_loadb(data, nl ? (size_t)(nl - data) : len, JSON_ALLOW_NUL, &jerr);
     size_t n;
     memset(f, 0, sizeof *f);
     if (!obj)
         return -1;
     if (json_is_integer(json_object_get(obj, "id"))) {
-        /* index took an integer id as its decimal string (the line is stored as it came) */
+        /* index took an integer id as its decimal string (the object is stored as it came) */
         char num[32];
         int k = snprintf(num, sizeof num, "%lld",
                          (long long)json_integer_value(json_object_get(obj, "id")));
-        if ((f->id = malloc((size_t)k + 1)) != NULL) {
-            memcpy(f->id, num, (size_t)k + 1);
-            f->id_len = (size_t)k;
-        }
+        f->id = dup_bytes(num, (size_t)k);
+        f->id_len = (size_t)k;
     } else {
         f->id = dup_field(obj, "id", &f->id_len);
     }
     f->title = dup_field(obj, "title", &f->title_len);
-    f->text = dup_field(obj, "text", &f->text_len);
+    if (nl) {
+        f->text_len = len - (size_t)(nl + 1 - data);
+        f->text = dup_bytes(nl + 1, f->text_len);
+    } else {
+        f->text = dup_field(obj, "text", &f->text_len);
+    }
     f->lang = dup_field(obj, "lang", &n);
     json_decref(obj);
     return 0;

@@ -204,19 +204,44 @@ static int commit(indexer *ix)
 }
 
 /*
-** Analyze and store one document: obj is its JSON object (id, text, and
-** optional title, lang, other fields), already validated.  raw, when not
-** NULL, is the JSON Lines line obj was parsed from: stored as it is, it
-** saves writing the object out again (search reads title, text and lang
-** from it; the id lives in a value slot).
+** The stored document (docdata.c reads it): its JSON object without
+** "text", a newline, then the text's bytes as they are.  A JSON object
+** written compactly has no raw newline, so the first one ends it.  search
+** reads a hit's fields from the small object and takes the text without
+** decoding JSON, which was most of its time per hit.
 */
-static int add_doc(indexer *ix, json_t *obj, const char *raw, size_t raw_len)
+static int set_doc_data(indexer *ix, json_t *obj, json_t *jtext)
+{
+    size_t tlen = json_string_length(jtext), hlen;
+    char *head, *buf;
+    int rc = 1;                        /* 1: out of memory before the shim is called */
+    json_incref(jtext);
+    json_object_del(obj, "text");
+    if ((head = json_dumps(obj, JSON_COMPACT)) != NULL) {
+        hlen = strlen(head);
+        if ((buf = malloc(hlen + 1 + tlen)) != NULL) {
+            memcpy(buf, head, hlen);
+            buf[hlen] = '\n';
+            memcpy(buf + hlen + 1, json_string_value(jtext), tlen);
+            rc = tnx_doc_set_data(ix->doc, buf, hlen + 1 + tlen);
+            free(buf);
+        }
+        free(head);
+    }
+    json_object_set_new(obj, "text", jtext);
+    return rc;
+}
+
+/*
+** Analyze and store one document: obj is its JSON object (id, text, and
+** optional title, lang, other fields), already validated.
+*/
+static int add_doc(indexer *ix, json_t *obj)
 {
     json_t *jid = json_object_get(obj, "id"), *jtext = json_object_get(obj, "text");
     json_t *jtitle = json_object_get(obj, "title"), *jlang = json_object_get(obj, "lang");
     const char *lang = json_is_string(jlang) ? json_string_value(jlang) : NULL;
     unsigned flags = TOPONORM_FOR_INDEX | ix->keys | lang_hint(lang);
-    char *data;
     int rc;
 
     if (ix->shard_n &&
@@ -264,18 +289,9 @@ static int add_doc(indexer *ix, json_t *obj, const char *raw, size_t raw_len)
             return EXIT_DB;
         }
     }
-    if (raw) {
-        rc = tnx_doc_set_data(ix->doc, raw, raw_len);
-    } else {
-        if (!(data = json_dumps(obj, JSON_COMPACT))) {
-            fputs("toponorm index: out of memory\n", stderr);
-            return EXIT_DB;
-        }
-        rc = tnx_doc_set_data(ix->doc, data, strlen(data));
-        free(data);
-    }
+    rc = set_doc_data(ix, obj, jtext);
     if (rc != TNX_OK) {
-        fprintf(stderr, "toponorm index: %s\n", tnx_last_error());
+        fprintf(stderr, "toponorm index: %s\n", rc > 0 ? "out of memory" : tnx_last_error());
         return EXIT_DB;
     }
     /* The vocabulary entries the old version carried stay in the database
@@ -389,7 +405,7 @@ static int one_line(indexer *ix, const char *name, unsigned long lineno, const c
         json_decref(obj);
         return bad_line(ix, name, lineno, why);
     }
-    rc = add_doc(ix, obj, s, len);
+    rc = add_doc(ix, obj);
     json_decref(obj);
     return rc;
 }
@@ -488,7 +504,7 @@ static int index_file(indexer *ix, const char *path)
         json_decref(obj);
         return bad_line(ix, path, 1, "path too long to be an id");
     }
-    rc = add_doc(ix, obj, NULL, 0);
+    rc = add_doc(ix, obj);
     json_decref(obj);
     progress(ix, 0);
     return rc;

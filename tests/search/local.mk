@@ -13,3 +13,11 @@ tests_search_test_shim_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/plugin/xapian
 tests_search_test_shim_LDADD = libtoponorm-xapian.la
 nodist_EXTRA_tests_search_test_shim_SOURCES = dummy.cxx
 TESTS += tests/search/test_shim
+
+## Reading a stored document back, in the layouts of index formats 3 and 2.
+check_PROGRAMS += tests/search/test_docdata
+tests_search_test_docdata_SOURCES = tests/search/test_docdata.c cli/docdata.c
+tests_search_test_docdata_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/cli -I$(top_srcdir)/plugin/xapian \
+	-I$(top_srcdir)/tests $(JANSSON_CFLAGS)
+tests_search_test_docdata_LDADD = libtoponorm.la $(JANSSON_LIBS)
+TESTS += tests/search/test_docdata

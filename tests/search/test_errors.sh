@@ -53,11 +53,21 @@ is "$(ids "$db" Odesa)" "" "the refused writer's document is not"
 META=${XAPIAN_METADATA:-$(dirname "${XAPIAN_TCPSRV:-/usr/bin/xapian-tcpsrv}")/xapian-metadata}
 if [ -x "$META" ]; then
     cp -r "$db" "$tmp/old"
-    is "$("$META" get "$db" toponorm.format)" 2 "index writes its index format (2)"
+    is "$("$META" get "$db" toponorm.format)" 3 "index writes its index format (3)"
+    # Format 2 had the same terms and stored the line as it came
+    # (docdata.c reads both): searched as it is, made 3 by a write.
+    cp -r "$db" "$tmp/f2"
+    "$META" set "$tmp/f2" toponorm.format 2
+    is "$(ids "$tmp/f2" Kharkiv)" "$(ids "$db" Kharkiv)" "a database of index format 2 is searched as it is"
+    is "$("$META" get "$tmp/f2" toponorm.format)" 2 "... and left format 2 by search"
+    printf '{"id":"f2","text":"Львів"}\n' | "$T" index "$tmp/f2"; st=$?
+    is $st 0 "index into a database of format 2: exit 0"
+    is "$("$META" get "$tmp/f2" toponorm.format)" 3 "... which makes it format 3"
+    is "$(ids "$tmp/f2" Lviv)" "f2 " "... and finds the new document"
     "$META" set "$tmp/old" toponorm.format 1
     "$T" search "$tmp/old" Donetsk >/dev/null 2>"$tmp/err"; st=$?
     is $st 3 "search a database of index format 1: exit 3"
-    grep -q "^toponorm search: $tmp/old: index format 1, this toponorm reads format 2: index the documents again" "$tmp/err"
+    grep -q "^toponorm search: $tmp/old: index format 1, this toponorm reads formats 2 and 3: index the documents again" "$tmp/err"
     ok $? "... saying what to do: $(cat "$tmp/err")"
     printf '{"id":"e","text":"Львів"}\n' | "$T" index "$tmp/old" 2>"$tmp/err"; st=$?
     is $st 3 "index into it: exit 3"
