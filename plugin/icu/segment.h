@@ -14,6 +14,9 @@
 #include <unicode/utext.h>
 
 #include "fastseg.h"
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 typedef struct tn_seg {
     UBreakIterator *bi;
@@ -74,6 +77,34 @@ int  tn_seg_next(tn_seg *s, size_t *start, size_t *end, int *word);
 enum { TN_SB_WORD = 1, TN_SB_LEAD = 2, TN_SB_END = 3, TN_SB_JOIN = 4, TN_SB_MID = 5 };
 extern const unsigned char tn_seg_bytes[256];
 
+#if defined(__SSE2__)
+/*
+** One bit per byte of p[0..16) that a plain word goes on over: the
+** TN_SB_WORD and TN_SB_LEAD bytes, and continuation bytes.  From a word's
+** start in a simple line that is the table's scan 16 bytes at a time: a
+** continuation byte there follows its D0 / D1 lead, any other lead (and
+** every other byte the table stops at) is none of these.
+*/
+static inline unsigned tn_seg_word_bytes16(const unsigned char *p)
+{
+    /* A range [lo, lo + k) by one signed compare: x + (0x80 - lo) is below
+    ** -128 + k exactly there. */
+#define TN_SEG_IN(v, lo, k) \
+    _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - (lo)))), _mm_set1_epi8((char)(-128 + (k))))
+    const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    const __m128i y = _mm_or_si128(x, _mm_set1_epi8(0x20));     /* A-Z as a-z */
+    __m128i w = TN_SEG_IN(y, 'a', 26);
+    w = _mm_or_si128(w, TN_SEG_IN(x, '0', 10));
+    w = _mm_or_si128(w, _mm_cmpeq_epi8(x, _mm_set1_epi8('_')));
+    w = _mm_or_si128(w, _mm_cmpeq_epi8(x, _mm_set1_epi8('@')));
+    w = _mm_or_si128(w, _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0)));  /* 80-BF, signed */
+    w = _mm_or_si128(w, _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xFE)),
+                                       _mm_set1_epi8((char)0xD0)));
+#undef TN_SEG_IN
+    return (unsigned)_mm_movemask_epi8(w);
+}
+#endif
+
 static inline int tn_seg_plain_word(tn_seg *s, size_t *start, size_t *end)
 {
     const unsigned char *u = (const unsigned char *)s->text;
@@ -94,6 +125,20 @@ static inline int tn_seg_plain_word(tn_seg *s, size_t *start, size_t *end)
     /* A simple line holds D0 / D1 only as the lead byte of a complete
     ** two-byte letter (tn_fastseg_simple), so no check of the next byte. */
     q = pos;
+#if defined(__SSE2__) && defined(__GNUC__)
+    /* 16 bytes at a time while they are in the text (a line ends at a byte
+    ** that stops the scan, or at the text's end); the table for the rest. */
+    while (q + 16 <= s->len) {
+        unsigned stop = ~tn_seg_word_bytes16(u + q) & 0xFFFFu;
+        if (stop) {
+            q += (size_t)__builtin_ctz(stop);
+            break;
+        }
+        q += 16;
+    }
+    if (q > n)
+        q = n;
+#endif
     while (q < n && (c = tn_seg_bytes[u[q]]) - 1u < 2u)
         q += c;                       /* TN_SB_WORD: 1 byte, TN_SB_LEAD: 2 */
     if (q < n) {

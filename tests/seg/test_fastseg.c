@@ -114,6 +114,31 @@ static int same_words(const char *name, const char *text, size_t len)
     return diffs == 0;
 }
 
+#if defined(__SSE2__)
+/* The 16-byte scan of a plain word against the byte table: every byte
+** value in every lane (the other lanes a letter). */
+static void word_bytes16_as_table(void)
+{
+    unsigned char blk[16];
+    int b, lane, bad = 0;
+    for (b = 0; b < 256; b++) {
+        for (lane = 0; lane < 16; lane++) {
+            unsigned want = tn_seg_bytes[b] == TN_SB_WORD || tn_seg_bytes[b] == TN_SB_LEAD ||
+                            (b & 0xC0) == 0x80;
+            unsigned got;
+            memset(blk, 'q', sizeof blk);
+            blk[lane] = (unsigned char)b;
+            got = tn_seg_word_bytes16(blk);
+            if ((got >> lane & 1) != want || (got | 1u << lane) != 0xFFFFu) {
+                if (bad++ < 5)
+                    diag("byte 0x%02X in lane %d: bits %04X", b, lane, got);
+            }
+        }
+    }
+    ok(bad == 0, "tn_seg_word_bytes16: every byte value in every lane as tn_seg_bytes says");
+}
+#endif
+
 /* Generated text: random picks from pieces of every character class. */
 static char *generate(size_t want, unsigned seed, size_t *len)
 {
@@ -175,6 +200,21 @@ int main(int argc, char **argv)
         same_segments(name, text, len);
         same_words(name, text, len);
         free(text);
+    }
+#if defined(__SSE2__)
+    word_bytes16_as_table();
+#endif
+    /* Words around 16 and 32 bytes long (the plain scan's block), ended
+    ** by every kind of byte, the last at the text's very end. */
+    {
+        static const char longw[] =
+            "abcdefghijklmno abcdefghijklmnop abcdefghijklmnopq\n"
+            "Абвгдежз Абвгдежзи Абвгдежзийклмнопрстуфх xАбвгдежзийклмнопрс-тест\n"
+            "0123456789abcdefghijklmnopqrstu, 0123456789abcdefghijklmnopqrstuv. "
+            "0123456789abcdefghijklmnopqrstuvw'x Slov\xe2\x80\x99yansk_____abcdefghij "
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ@abcd\xc2\xa0next \xd0\x9a\xd0\xb8\xd1\x97\xd0\xb2" "abcdefghijklmnop"
+            "\xe2\x80\x94" "end abcdefghijklmnopqrstuvwxyz";
+        same_words("words around 16 and 32 bytes", longw, sizeof longw - 1);
     }
     /* Ill-formed UTF-8 and other complex lines mixed with simple ones. */
     {
