@@ -25,8 +25,6 @@
 #include "jsonout.h"
 #include "sphinxq.h"
 
-#define POS_DIGITS 16
-
 typedef struct out_state {
     wbuf *out;
     const char *text;      /* the analyzed text, for each token's original spelling */
@@ -35,13 +33,13 @@ typedef struct out_state {
     int have_token;        /* a token is open (its terms are being written) */
     uint32_t token;
     int first_token;       /* no token written yet on this --lines line */
-    /* The last position written, as decimal digits right-aligned in
-    ** pos[0..POS_DIGITS) after '0's: positions mostly go up by one, and
-    ** adding one to the digits is cheaper than formatting the number.  The
-    ** rest of pos[] lets 16 bytes be copied from any digit. */
+    /* The last position written, and (pos_n > 0) its pos_n decimal digits
+    ** as 8 characters, '0'-padded, the last digit in the low byte: positions
+    ** mostly go up by one, and adding one to the digits in a register is
+    ** cheaper than formatting the number (put_position). */
     uint32_t pos_v;
     size_t pos_n;
-    char pos[2 * POS_DIGITS];
+    uint64_t digits;
 } out_state;
 
 static void close_token(out_state *o)
@@ -81,30 +79,65 @@ static void put_term(out_state *o, const toponorm_term *t, int first)
     }
 }
 
-/* The digits of position v, updated from the last one. */
-static inline const char *position_digits(out_state *o, uint32_t v, size_t *n)
+/* The decimal digits of v at d (room for 10); their count. */
+static size_t format_uint(char *d, uint32_t v)
 {
-    if (v == o->pos_v + 1) {
-        size_t i = POS_DIGITS - 1;
-        while (o->pos[i] == '9')
-            o->pos[i--] = '0';
-        o->pos[i]++;
-        if (POS_DIGITS - i > o->pos_n)
-            o->pos_n = POS_DIGITS - i;
-    } else if (v != o->pos_v) {
+    char tmp[10];
+    size_t n = 0, i;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    for (i = 0; i < n; i++)
+        d[i] = tmp[n - 1 - i];
+    return n;
+}
+
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/*
+** Position v's digits at d (8 bytes written, room for 10); their count.
+** The next position's digits come from the last one's, in a register: the
+** trailing 9s (found with one xor) become 0s and the digit before them
+** goes up by one.  (Incrementing digits in memory and copying them out at
+** once made each token wait for its stores to reach the cache.)
+*/
+static inline size_t put_position(out_state *o, uint32_t v, char *d)
+{
+    uint64_t t = o->digits;
+    if (v == o->pos_v + 1 && v < 100000000u && o->pos_n) {
+        /* v - 1 < 99999999: some digit (or padding 0) is below 9 */
+        int k = __builtin_ctzll(t ^ 0x3939393939393939ull) >> 3;
+        uint64_t low = k ? ~0ull >> (64 - 8 * k) : 0;
+        t = ((t & ~low) | (0x3030303030303030ull & low)) + (1ull << (8 * k));
+        if ((size_t)k >= o->pos_n)
+            o->pos_n = (size_t)k + 1;
+    } else if (v < 100000000u) {
         uint32_t x = v;
-        size_t i = POS_DIGITS;
-        memset(o->pos, '0', POS_DIGITS);
+        int i = 0;
+        t = 0x3030303030303030ull;
         do {
-            o->pos[--i] = (char)('0' + x % 10);
+            t += (uint64_t)(x % 10) << (8 * i++);
             x /= 10;
         } while (x);
-        o->pos_n = POS_DIGITS - i;
+        o->pos_n = (size_t)i;
+    } else {
+        o->pos_v = v;
+        o->pos_n = 0;
+        return format_uint(d, v);
     }
+    o->digits = t;
     o->pos_v = v;
-    *n = o->pos_n;
-    return o->pos + POS_DIGITS - o->pos_n;
+    t = __builtin_bswap64(t) >> (8 * (8 - o->pos_n));   /* the digits, first at d[0] */
+    memcpy(d, &t, 8);
+    return o->pos_n;
 }
+#else
+static inline size_t put_position(out_state *o, uint32_t v, char *d)
+{
+    (void)o;
+    return format_uint(d, v);
+}
+#endif
 
 /* Out of line, so that the path most terms take needs few registers. */
 #if defined(__GNUC__)
@@ -119,12 +152,12 @@ static COLD void text_term_slow(out_state *o, const toponorm_term *t)
     wbuf *w = o->out;
     wb_flush(w);
     if (!(o->have_token && t->token == o->token)) {
+        char digits[48];             /* wb_put may copy in 16-byte pieces */
         size_t n;
-        const char *p;
         if (o->token != UINT32_MAX)
             wb_putc(w, '\n');
-        p = position_digits(o, t->position, &n);
-        wb_put(w, p, n);
+        n = put_position(o, t->position, digits);
+        wb_put(w, digits, n);
         wb_putc(w, '\t');
         wb_put(w, o->text + t->start, t->end - t->start);
         o->have_token = 1;
@@ -142,12 +175,10 @@ static COLD void text_term_slow(out_state *o, const toponorm_term *t)
 */
 static COLD char *token_head(out_state *o, const toponorm_term *t, char *d)
 {
-    size_t n, len = t->end - t->start;
-    const char *p = position_digits(o, t->position, &n);
+    size_t len = t->end - t->start;
     if (o->token != UINT32_MAX)
         *d++ = '\n';
-    memcpy(d, p, 16);
-    d += n;
+    d += put_position(o, t->position, d);
     *d++ = '\t';
     if (len <= 16 && t->start + 16 <= o->text_len) {
         memcpy(d, o->text + t->start, 16);
@@ -333,8 +364,6 @@ int cmd_analyze(int argc, char **argv)
     o.json = json;
     o.token = UINT32_MAX;
     o.first_token = -1;
-    memset(o.pos, '0', sizeof o.pos);
-    o.pos_n = 1;
 
     if (lines) {
         char *line = NULL;

@@ -105,6 +105,9 @@ static inline unsigned tn_seg_word_bytes16(const unsigned char *p)
 }
 #endif
 
+#if defined(__GNUC__)
+__attribute__((always_inline))   /* the analyzer's loop: a call costs it registers */
+#endif
 static inline int tn_seg_plain_word(tn_seg *s, size_t *start, size_t *end)
 {
     const unsigned char *u = (const unsigned char *)s->text;
