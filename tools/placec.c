@@ -852,7 +852,7 @@ static uint32_t intern(strmap *m, lexc_pool *sp, const char *s)
 unsigned char *placec_section(placec *pc, lexc_pool *sp, uint32_t base, size_t *size)
 {
     size_t n_entries = 0, i, j, nslots = 1, off;
-    size_t o_places, o_names, o_slots, o_entries, o_post;
+    size_t o_places, o_names, o_slots, o_entries, o_post, o_tags;
     unsigned char *s;
     strmap pool_ix = {0};
 
@@ -866,7 +866,8 @@ unsigned char *placec_section(placec *pc, lexc_pool *sp, uint32_t base, size_t *
     o_slots = o_names + pc->n_names * TN_NAME_SIZE;
     o_entries = o_slots + nslots * 4;
     o_post = o_entries + n_entries * TN_ENTRY_SIZE;
-    *size = o_post + pc->n_posts * TN_POST_SIZE;
+    o_tags = o_post + pc->n_posts * TN_POST_SIZE;
+    *size = o_tags + nslots;
     s = xrealloc(NULL, *size);
     memset(s, 0, *size);
     tn_wr32(s + TN_P_NPLACES, (uint32_t)pc->n_places);
@@ -880,6 +881,7 @@ unsigned char *placec_section(placec *pc, lexc_pool *sp, uint32_t base, size_t *
     tn_wr32(s + TN_P_NPOST, (uint32_t)pc->n_posts);
     tn_wr32(s + TN_P_POST, (uint32_t)(base + o_post));
     tn_wr32(s + TN_P_NGROUPS, pc->n_groups);
+    tn_wr32(s + TN_P_TAGS, (uint32_t)(base + o_tags));
     for (i = 0; i < pc->n_places; i++) {
         const pc_place *p = &pc->places[i];
         unsigned char *r = s + o_places + i * TN_PLACE_SIZE;
@@ -911,6 +913,7 @@ unsigned char *placec_section(placec *pc, lexc_pool *sp, uint32_t base, size_t *
         const char *str = pc->posts[i].str;
         unsigned char *e = s + o_entries + j * TN_ENTRY_SIZE;
         size_t h;
+        uint32_t hash;
         for (off = i; off < pc->n_posts && strcmp(pc->posts[off].str, str) == 0; off++) {
             const pc_post *p = &pc->posts[off];
             unsigned char *r = s + o_post + off * TN_POST_SIZE;
@@ -926,10 +929,11 @@ unsigned char *placec_section(placec *pc, lexc_pool *sp, uint32_t base, size_t *
         tn_wr16(e + 4, (uint16_t)strlen(str));
         tn_wr16(e + 6, (uint16_t)(off - i < 0xFFFF ? off - i : 0xFFFF));
         tn_wr32(e + 8, (uint32_t)i);
-        for (h = tn_place_hash(str, strlen(str)) & (nslots - 1); tn_rd32(s + o_slots + h * 4);
-             h = (h + 1) & (nslots - 1))
+        hash = tn_place_hash(str, strlen(str));
+        for (h = hash & (nslots - 1); tn_rd32(s + o_slots + h * 4); h = (h + 1) & (nslots - 1))
             ;
         tn_wr32(s + o_slots + h * 4, (uint32_t)j + 1);
+        s[o_tags + h] = tn_place_tag(hash);
         j++;
     }
     strmap_free(&pool_ix);

@@ -84,7 +84,7 @@ typedef struct tn_places {
     uint32_t n_places, places, n_names, names, n_slots, slots;
     uint32_t n_entries, entries, n_post, post, n_groups;
     uint32_t pool, pool_n;
-    uint64_t *used;                /* a bit per hash slot: set when it holds an entry */
+    uint32_t tags;                 /* offset of the slot tags (lexfmt.h) */
 } tn_places;
 
 /* One posting: this lookup string is word wi of nw of `group` naming place. */

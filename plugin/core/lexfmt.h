@@ -26,6 +26,8 @@
 **            slots    u32 each, a power of two: open-addressing hash table
 **                     over the lookup strings (FNV-1a, linear probing),
 **                     entry index + 1, 0 = empty
+**            tags     u8 per slot (format 4): 0 for an empty slot, else
+**                     tn_place_tag of the string's hash
 **            entries  12 bytes each: lookup string ("=" and the folded
 **                     spelling of a name form, or a match key of it) and
 **                     its postings (first, count)
@@ -46,7 +48,7 @@
 #include <xxhash.h>
 
 #define TN_LEX_MAGIC       "TOPONLEX"
-#define TN_LEX_FORMAT      3u
+#define TN_LEX_FORMAT      4u
 #define TN_LEX_HEADER_SIZE 80u
 #define TN_LEX_TABLE_SIZE  32u
 #define TN_LEX_RULE_SIZE   28u
@@ -84,7 +86,7 @@
 #define TN_P_NPOST    32
 #define TN_P_POST     36
 #define TN_P_NGROUPS  40     /* multi-word name forms (group ids < this) */
-#define TN_P_RESERVED 44
+#define TN_P_TAGS     44     /* offset of the slot tags (format 4): u8 per slot */
 
 #define TN_PLACE_SIZE 32u    /* id, id_len16|name_len16, name, region, population,
                                 first_name, n_names, kind8 country[2] pad8 */
@@ -154,6 +156,18 @@ static inline uint32_t tn_place_hash(const char *s, size_t n)
     while (n--)
         h = (h ^ (unsigned char)*s++) * 16777619u;
     return h;
+}
+
+/*
+** The tag of a used hash slot: 0x80 and 7 bits of the string's hash that a
+** table of up to 2^25 slots does not index by.  A lookup compares tags (one
+** byte per slot, a small array) before it reads a slot and its entry, so
+** that a string no place has (nearly every word of a text) mostly costs no
+** read of the large arrays.
+*/
+static inline uint8_t tn_place_tag(uint32_t h)
+{
+    return (uint8_t)(0x80u | h >> 25);
 }
 
 /* Table kinds. */

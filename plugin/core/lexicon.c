@@ -454,7 +454,6 @@ void toponorm_lexicon_close(toponorm_lexicon *lx)
     if (!lx)
         return;
     free_tables(lx);
-    free(lx->places.used);
     if (lx->map && lx->map != MAP_FAILED)
         munmap(lx->map, lx->size);
     free(lx);

@@ -17,7 +17,6 @@
 ** case: engines such as Sphinx fold case before the analyzer sees a token,
 ** and a name no dictionary knows as a word is a name in lower case too.
 */
-#include <stdlib.h>
 #include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -65,11 +64,11 @@ int tn_places_load(toponorm_lexicon *lx, const char *path, toponorm_error *err)
     pl->n_post = tn_rd32(h + TN_P_NPOST);
     pl->post = tn_rd32(h + TN_P_POST);
     pl->n_groups = tn_rd32(h + TN_P_NGROUPS);
-    if (tn_rd32(h + TN_P_RESERVED) != 0)
-        return BAD("reserved field");
+    pl->tags = tn_rd32(h + TN_P_TAGS);
     if (!array_ok(lx->size, pl->places, pl->n_places, TN_PLACE_SIZE) ||
         !array_ok(lx->size, pl->names, pl->n_names, TN_NAME_SIZE) ||
         !array_ok(lx->size, pl->slots, pl->n_slots, 4) ||
+        !array_ok(lx->size, pl->tags, pl->n_slots, 1) ||
         !array_ok(lx->size, pl->entries, pl->n_entries, TN_ENTRY_SIZE) ||
         !array_ok(lx->size, pl->post, pl->n_post, TN_POST_SIZE))
         return BAD("array out of bounds");
@@ -93,35 +92,33 @@ int tn_places_load(toponorm_lexicon *lx, const char *path, toponorm_error *err)
             !tn_pool_str(b, pool, pool_n, tn_rd32(r + 8), tn_rd16(r + 14)))
             return BAD("name record");
     }
-    /* Most lookups are of strings no place has: the bits of the used slots
-    ** (16 KB for 128K slots, where the slots take 512 KB) answer most of
-    ** those without a read of the slot array. */
-    pl->used = calloc(pl->n_slots / 64 + 1, sizeof *pl->used);
-    if (!pl->used)
-        return tn_error(err, TOPONORM_ENOMEM, path, 0, "out of memory");
-    for (i = 0; i < pl->n_slots; i += 64) {
+    /* Every slot names an entry or none, and is tagged used or empty (a
+    ** lookup trusts the tag: the slot behind a nonzero one names an entry). */
+    for (i = 0; i < pl->n_slots; i += 16) {
+        const unsigned char *tags = b + pl->tags + i, *slots = b + pl->slots + (size_t)i * 4;
         uint32_t k = 0, bad = 0;
-        uint64_t bits = 0;
 #if defined(__SSE2__)
-        /* Four slots at a time (little-endian, as the file): the check and
-        ** the bits of a large table cost start-up time otherwise. */
+        /* 16 slots at a time (little-endian, as the file): at start-up, over
+        ** every slot of a large table. */
         const __m128i flip = _mm_set1_epi32((int)0x80000000u), zero = _mm_setzero_si128();
         const __m128i limit = _mm_set1_epi32((int)(pl->n_entries ^ 0x80000000u));
-        for (; k + 4 <= 64 && i + k + 4 <= pl->n_slots; k += 4) {
-            __m128i v = _mm_loadu_si128((const __m128i *)(b + pl->slots + (size_t)(i + k) * 4));
-            bad |= (uint32_t)_mm_movemask_epi8(_mm_cmpgt_epi32(_mm_xor_si128(v, flip), limit));
-            bits |= (uint64_t)(~_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(v, zero))) & 15)
-                    << k;
+        if (i + 16 <= pl->n_slots) {
+            unsigned empty = 0;
+            for (; k < 16; k += 4) {
+                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(slots + k * 4));
+                bad |= (uint32_t)_mm_movemask_epi8(_mm_cmpgt_epi32(_mm_xor_si128(v, flip), limit));
+                empty |= (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(v, zero))) << k;
+            }
+            bad |= empty != (unsigned)_mm_movemask_epi8(
+                                _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)tags), zero));
         }
 #endif
-        for (; k < 64 && i + k < pl->n_slots; k++) {
-            uint32_t e = tn_rd32(b + pl->slots + (size_t)(i + k) * 4);
-            bad |= e > pl->n_entries;
-            bits |= (uint64_t)(e != 0) << k;
+        for (; k < 16 && i + k < pl->n_slots; k++) {
+            uint32_t e = tn_rd32(slots + k * 4);
+            bad |= e > pl->n_entries || (e == 0) != (tags[k] == 0);
         }
         if (bad)
             return BAD("hash slot");
-        pl->used[i / 64] = bits;
     }
     for (i = 0; i < pl->n_entries; i++) {
         const unsigned char *r = b + pl->entries + (size_t)i * TN_ENTRY_SIZE;
@@ -147,17 +144,22 @@ int tn_places_load(toponorm_lexicon *lx, const char *path, toponorm_error *err)
 
 uint32_t tn_places_find(const tn_places *pl, const char *s, size_t n)
 {
-    uint32_t mask, h, probes;
+    uint32_t mask, hash, h, probes;
+    uint8_t tag;
     if (!pl->n_entries)
         return TN_NO_ENTRY;
     mask = pl->n_slots - 1;
-    for (h = tn_place_hash(s, n) & mask, probes = 0; probes < pl->n_slots;
-         h = (h + 1) & mask, probes++) {
+    hash = tn_place_hash(s, n);
+    tag = tn_place_tag(hash);
+    for (h = hash & mask, probes = 0; probes < pl->n_slots; h = (h + 1) & mask, probes++) {
+        uint8_t t = pl->b[pl->tags + h];
         uint32_t e;
         const unsigned char *r;
-        if (!(pl->used[h / 64] >> (h % 64) & 1))
+        if (!t)
             return TN_NO_ENTRY;
-        e = tn_rd32(pl->b + pl->slots + (size_t)h * 4);
+        if (t != tag)
+            continue;                 /* another string's slot */
+        e = tn_rd32(pl->b + pl->slots + (size_t)h * 4);   /* not 0: tn_places_load */
         r = pl->b + pl->entries + (size_t)(e - 1) * TN_ENTRY_SIZE;
         if (tn_rd16(r + 4) == n && memcmp(pl->b + pl->pool + tn_rd32(r), s, n) == 0)
             return e - 1;

@@ -371,6 +371,20 @@ static void test_corruptions(void)
                          at[i], nslots);
                 one(tmp_path, TOPONORM_EFORMAT, name);
             }
+            /* tags that disagree with the slots: a used slot tagged empty,
+            ** an empty one tagged used (a lookup would read a zero slot) */
+            for (i = 0; i < 2; i++) {
+                uint32_t tags = rd32(ph + TN_P_TAGS), k;
+                for (k = 0; k < nslots && (rd32(orig + slots + (size_t)k * 4) != 0) != (i == 0); k++)
+                    ;
+                memcpy(buf, orig, orig_n);
+                buf[tags + k] = i == 0 ? 0 : 0x81;
+                fix_sum(buf, orig_n);
+                write_file(tmp_path, buf, orig_n);
+                one(tmp_path, TOPONORM_EFORMAT,
+                    i == 0 ? "a used hash slot tagged empty (checksum repaired)"
+                           : "an empty hash slot tagged used (checksum repaired)");
+            }
         } else {
             ok(0, "the test lexicon has a gazetteer");
         }
