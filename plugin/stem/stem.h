@@ -10,6 +10,12 @@ struct sb_stemmer;
 
 typedef struct tn_stem {
     struct sb_stemmer *ru, *en;
+    /* The same stemmers over one byte per letter (NULL where libstemmer
+    ** lacks them): the words they can spell go through these, which do
+    ** half the work of the UTF-8 ones on Russian (stem.c). */
+    struct sb_stemmer *ru_koi8, *en_latin1;
+    unsigned char koi8[256];      /* a word in KOI8-R */
+    char out[512];                /* a KOI8-R stem back in UTF-8 */
 } tn_stem;
 
 /* Make the stemmers (one set per scratch: libstemmer objects are not thread-safe). */

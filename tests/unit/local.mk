@@ -19,6 +19,13 @@ tests_unit_test_fold_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_fold_LDADD = $(TEST_LDADD)
 TESTS += tests/unit/test_fold
 
+## The stem term's one-byte Snowball stemmers against the UTF-8 ones.
+check_PROGRAMS += tests/unit/test_stem
+tests_unit_test_stem_SOURCES = tests/unit/test_stem.c plugin/stem/stem.c plugin/stem/stem_uk.c
+tests_unit_test_stem_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/plugin/stem
+tests_unit_test_stem_LDADD = $(STEMMER_LIBS)
+TESTS += tests/unit/test_stem
+
 check_PROGRAMS += tests/unit/test_lexicon
 tests_unit_test_lexicon_SOURCES = tests/unit/test_lexicon.c tests/unit/termcheck.h
 tests_unit_test_lexicon_CFLAGS = $(TEST_CFLAGS)
