@@ -86,7 +86,8 @@ _Static_assert(CACHE_WAYS == 4, "token_terms_of reads the four fingerprints as o
 
 typedef struct cache_slot {
     uint8_t raw_len, hint, lang, script, nterms, n_hits;
-    uint8_t unused[2];
+    uint8_t starts;                /* token_terms.starts */
+    uint8_t unused;
     /* raw bytes, then n_hits gazetteer entries (4 bytes each, unaligned),
     ** then per term its kind, its length and its text with a NUL */
     unsigned char d[SLOT_SIZE - 8];
@@ -102,6 +103,7 @@ typedef struct token_terms {
     size_t len[TN_MAX_KEYS + 2];
     int lang, script;
     int n_hits;
+    int starts;                    /* the hits can start a name: tn_places_can_start */
     uint32_t hits[TN_MAX_HITS];
 } token_terms;
 
@@ -146,6 +148,7 @@ typedef struct run {
     int places;                    /* look words up in the gazetteer */
     int skip_places;               /* words still covered by a multi-word name */
     int n_hits;                    /* gazetteer hits of the token just emitted */
+    int starts;                    /* ... which can start a name */
     uint32_t hits[TN_MAX_HITS];
     int lang, script;              /* ... and its language and script */
     uint32_t word_token;           /* ... and its token ordinal */
@@ -356,6 +359,7 @@ static int compute_terms(run *r, const char *s, size_t len, unsigned flags, toke
 
     tt->n = 0;
     tt->n_hits = 0;
+    tt->starts = 0;
     if ((rc = tn_fold_token(f, &sc->bufs, s, len)) != 0)
         return rc;
     tt->lang = f->lang;
@@ -398,6 +402,9 @@ static int compute_terms(run *r, const char *s, size_t len, unsigned flags, toke
         memcpy(exact + 1, f->surface.p, f->surface.n);
         add_hit(r, tt, exact, f->surface.n + 1);
     }
+    /* "the", "of", "на" are words of longer names (The Hague excepted):
+    ** decided here once, not at each of their many occurrences. */
+    tt->starts = tt->n_hits && tn_places_can_start(&r->an->lx->places, tt->hits, tt->n_hits);
     if (want_keys && nkeys && !tt->n_hits &&
         (r->flags & (TOPONORM_KEYS_FOR_NAMES | TOPONORM_FOR_QUERY)) == TOPONORM_KEYS_FOR_NAMES) {
         tn_word wc;
@@ -457,6 +464,7 @@ static int cache_store(cache_slot *cs, unsigned hint, const char *raw, size_t ra
     cs->script = (uint8_t)tt->script;
     cs->nterms = (uint8_t)tt->n;
     cs->n_hits = (uint8_t)tt->n_hits;
+    cs->starts = (uint8_t)tt->starts;
     memcpy(cs->d, raw, raw_len);
     p = cs->d + raw_len;
     memcpy(p, tt->hits, 4 * (size_t)tt->n_hits);
@@ -480,6 +488,7 @@ static void cache_load(const cache_slot *cs, token_terms *tt)
     tt->lang = cs->lang;
     tt->script = cs->script;
     tt->n_hits = cs->n_hits;
+    tt->starts = cs->starts;
     for (i = 0; i < tt->n_hits; i++, p += 4)
         memcpy(&tt->hits[i], p, 4);
     tt->packed = p;
@@ -605,7 +614,7 @@ static int token_terms_of(run *r, const char *chunk, size_t start, size_t end, u
     cache_probe pr;
     int cached = 0, victim = 0, rc, w;
 
-    out->n = out->n_hits = 0;
+    out->n = out->n_hits = out->starts = 0;
     if (len > TN_MAX_TOKEN)
         return 0;                     /* see toponorm.h: over-long tokens get no terms */
     if (len <= CACHE_RAW && sc->slots) {
@@ -658,6 +667,7 @@ static int emit_token(run *r, const char *chunk, size_t start, size_t end, unsig
     if (!(flags & TOPONORM_TERM_COMPOUND)) {
         r->word_token = r->token;
         r->n_hits = tt.n_hits;
+        r->starts = tt.starts;
         memcpy(r->hits, tt.hits, sizeof r->hits);
         r->lang = tt.lang;
         r->script = tt.script;
@@ -698,6 +708,7 @@ static inline int emit_cached(run *r, const cache_slot *cs, size_t start, size_t
 
     r->word_token = r->token;
     r->n_hits = cs->n_hits;
+    r->starts = cs->starts;
     for (i = 0; i < cs->n_hits; i++, p += 4)
         memcpy(&r->hits[i], p, 4);
     r->lang = cs->lang;
@@ -989,7 +1000,7 @@ static TN_HOT int place_terms(run *r, const char *chunk, const seg *parts, int i
         r->skip_places--;
         return 0;
     }
-    return r->n_hits ? match_places(r, chunk, parts, i, np) : 0;
+    return r->starts ? match_places(r, chunk, parts, i, np) : 0;
 }
 
 /* Can a hyphen (- or U+2010, U+2011) start at chunk[at]? */

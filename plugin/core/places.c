@@ -316,6 +316,22 @@ int tn_places_match(const tn_places *pl, const tn_word *w0, int query, tn_next_w
     return n;
 }
 
+int tn_places_can_start(const tn_places *pl, const uint32_t *hits, int n_hits)
+{
+    int h;
+    for (h = 0; h < n_hits; h++) {
+        uint32_t first, count, i;
+        tn_post p;
+        tn_places_entry(pl, hits[h], &first, &count);
+        for (i = 0; i < count; i++) {
+            tn_places_post(pl, first + i, &p);
+            if (p.nw == 1 || p.wi == 0)       /* what tn_places_match looks at */
+                return 1;
+        }
+    }
+    return 0;
+}
+
 const char *tn_places_lemma(const tn_places *pl, const uint32_t *hits, int n_hits,
                             int ambiguous_too, size_t *len)
 {
