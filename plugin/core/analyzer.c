@@ -402,9 +402,19 @@ static int compute_terms(run *r, const char *s, size_t len, unsigned flags, toke
         memcpy(exact + 1, f->surface.p, f->surface.n);
         add_hit(r, tt, exact, f->surface.n + 1);
     }
-    /* "the", "of", "на" are words of longer names (The Hague excepted):
-    ** decided here once, not at each of their many occurrences. */
-    tt->starts = tt->n_hits && tn_places_can_start(&r->an->lx->places, tt->hits, tt->n_hits);
+    /* Most words with hits never start a name, whatever their context
+    ** ("of", "на" are inside longer names only, "the" in lower case meets
+    ** names by key only): decided here once, not at each occurrence. */
+    if (tt->n_hits) {
+        tn_word w;
+        memset(&w, 0, sizeof w);
+        w.n_hits = tt->n_hits;
+        memcpy(w.hits, tt->hits, sizeof w.hits);
+        w.cyrillic = f->script == TOPONORM_SCRIPT_CYRILLIC;
+        letter_case(s, len, &w);
+        tt->starts = tn_places_can_start(&r->an->lx->places, &w,
+                                         (r->flags & TOPONORM_FOR_QUERY) != 0);
+    }
     if (want_keys && nkeys && !tt->n_hits &&
         (r->flags & (TOPONORM_KEYS_FOR_NAMES | TOPONORM_FOR_QUERY)) == TOPONORM_KEYS_FOR_NAMES) {
         tn_word wc;

@@ -186,9 +186,13 @@ typedef int (*tn_next_word)(void *ctx, int k, tn_word *out);
 int tn_places_match(const tn_places *pl, const tn_word *w0, int query, tn_next_word next,
                     void *ctx, uint32_t *ids, int *n_words);
 
-/* Can a word with these hits start a name (a one-word name, or the first
-** word of a longer one)?  When not, tn_places_match finds nothing there. */
-int tn_places_can_start(const tn_places *pl, const uint32_t *hits, int n_hits);
+/*
+** Can tn_places_match find a name at word w0 (its hits, case, letters and
+** script set; sentence_start not looked at) in some context?  Only the
+** words after it and whether it opens a sentence vary between occurrences
+** of a word; when this says no, no occurrence of it starts a name.
+*/
+int tn_places_can_start(const tn_places *pl, const tn_word *w0, int query);
 
 /* The lemma to use as the stem term of a word with these hits, or NULL;
 ** forms that are also ordinary words only when ambiguous_too. */

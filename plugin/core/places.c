@@ -316,17 +316,28 @@ int tn_places_match(const tn_places *pl, const tn_word *w0, int query, tn_next_w
     return n;
 }
 
-int tn_places_can_start(const tn_places *pl, const uint32_t *hits, int n_hits)
+int tn_places_can_start(const tn_places *pl, const tn_word *w0, int query)
 {
+    tn_word w = *w0;
     int h;
-    for (h = 0; h < n_hits; h++) {
+    for (h = 0; h < w0->n_hits; h++) {
         uint32_t first, count, i;
         tn_post p;
-        tn_places_entry(pl, hits[h], &first, &count);
+        tn_places_entry(pl, w0->hits[h], &first, &count);
         for (i = 0; i < count; i++) {
             tn_places_post(pl, first + i, &p);
-            if (p.nw == 1 || p.wi == 0)       /* what tn_places_match looks at */
+            /* as tn_places_match takes postings, either way the sentence goes */
+            if (p.nw == 1) {
+                w.sentence_start = 0;
+                if (single_ok(&p, &w, query))
+                    return 1;
+                w.sentence_start = 1;
+                if (single_ok(&p, &w, query))
+                    return 1;
+            } else if (p.wi == 0 && (!(p.flags & TN_POSTF_KEY) || query || w0->capital) &&
+                       !cyrillic_by_key(&p, w0)) {
                 return 1;
+            }
         }
     }
     return 0;
