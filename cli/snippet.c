@@ -60,11 +60,16 @@ static int add_matched(hit_text *ht, const char *s, size_t n, char **out)
     return 0;
 }
 
+/* One reason per spelling, query word, kind and term: a key term and a
+** vocabulary word with the same text (XKdoneck, doneck) say the same. */
 static int add_why(hit_text *ht, char *spelling, const qterm *qt)
 {
-    for (size_t i = 0; i < ht->n_why; i++)
-        if (ht->why[i].spelling == spelling && ht->why[i].qt == qt)
+    for (size_t i = 0; i < ht->n_why; i++) {
+        const qterm *o = ht->why[i].qt;
+        if (ht->why[i].spelling == spelling && o->word == qt->word && o->kind == qt->kind &&
+            strcmp(o->term + o->plen, qt->term + qt->plen) == 0)
             return 0;
+    }
     why_match *p = realloc(ht->why, (ht->n_why + 1) * sizeof *p);
     if (!p)
         return -1;

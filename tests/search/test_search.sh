@@ -87,6 +87,15 @@ ok $r "--explain --json: Донецьк matched Donetsk via key doneck"
 out=$("$T" search --explain "$db" Мариуполь | grep 'matched Мариуполя')
 case "$out" in *"matched Мариуполя for Мариуполь via "*"place 701822"*) r=0 ;; *) r=1; diag "$out" ;; esac
 ok $r "--explain (human): Мариуполя matched via the place id"
+# Each reason once: the key term and the vocabulary word found by it
+# (XKdoneck, doneck) are one reason, not two.
+printf '{"id":"iso-1","text":"Catalogues using ISO 9 write Doneck for the city."}\n' |
+    "$T" index "$tmp/explain-db"
+out=$("$T" search --explain "$tmp/explain-db" "Donets'k" | grep 'matched Doneck')
+case "$out" in *"matched Doneck for Donets'k via key doneck, place"*) r=0 ;; *) r=1; diag "$out" ;; esac
+ok $r "--explain (human): Doneck via key doneck, once"
+n=$("$T" search --json --explain "$tmp/explain-db" "Donets'k" | grep -o '"via":"key","term":"doneck"' | wc -l)
+is "$n" 1 "--explain --json: one key reason for Doneck"
 
 # Human output: rank, id, title, snippet; no escape codes when piped.
 out=$("$T" search "$db" Donezk)
