@@ -103,6 +103,21 @@ static int next_line(tn_seg *s)
     return 0;
 }
 
+int tn_seg_next_simple_line(tn_seg *s)
+{
+    const char *nl;
+    size_t start = s->line_end, end;
+    if (!s->fast || s->pos < s->line_end || start >= s->len || s->use_icu_only)
+        return 0;
+    nl = memchr(s->text + start, '\n', s->len - start);
+    end = nl ? (size_t)(nl - s->text) + 1 : s->len;
+    if (!tn_fastseg_simple(s->text + start, end - start))
+        return 0;                     /* next_line will set up ICU for it */
+    s->line_start = s->pos = start;
+    s->line_end = end;
+    return 1;
+}
+
 int tn_seg_next(tn_seg *s, size_t *start, size_t *end, int *word)
 {
     int rc;

@@ -77,6 +77,13 @@ int  tn_seg_next(tn_seg *s, size_t *start, size_t *end, int *word);
 enum { TN_SB_WORD = 1, TN_SB_LEAD = 2, TN_SB_END = 3, TN_SB_JOIN = 4, TN_SB_MID = 5 };
 extern const unsigned char tn_seg_bytes[256];
 
+/*
+** For tn_seg_plain_word at the end of a simple line: when the next line is
+** simple too, move to it (as tn_seg_next would) and return 1; else 0, the
+** segmenter unchanged.
+*/
+int tn_seg_next_simple_line(tn_seg *s);
+
 #if defined(__SSE2__)
 /*
 ** One bit per byte of p[0..16) that a plain word goes on over: the
@@ -111,17 +118,23 @@ __attribute__((always_inline))   /* the analyzer's loop: a call costs it registe
 static inline int tn_seg_plain_word(tn_seg *s, size_t *start, size_t *end)
 {
     const unsigned char *u = (const unsigned char *)s->text;
-    size_t n = s->line_end, pos = s->pos, q;
+    size_t n, pos, q;
     unsigned c;
 
-    if (!s->fast || pos >= n)
+    if (!s->fast)
         return 0;
-    /* Spaces and punctuation but - ' ` " (tn_fastseg_skip). */
-    while (pos < n && ((1u << TN_SB_END | 1u << TN_SB_MID) >> tn_seg_bytes[u[pos]]) & 1)
-        pos++;
-    s->pos = pos;
-    if (pos >= n)
-        return 0;
+    for (;;) {
+        n = s->line_end;
+        pos = s->pos;
+        /* Spaces and punctuation but - ' ` " (tn_fastseg_skip). */
+        while (pos < n && ((1u << TN_SB_END | 1u << TN_SB_MID) >> tn_seg_bytes[u[pos]]) & 1)
+            pos++;
+        s->pos = pos;
+        if (pos < n)
+            break;
+        if (!tn_seg_next_simple_line(s))   /* a line's first word, from the line before */
+            return 0;
+    }
     c = tn_seg_bytes[u[pos]];
     if (!(c == TN_SB_LEAD || (c == TN_SB_WORD && u[pos] != '_')))
         return 0;
