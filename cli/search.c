@@ -279,7 +279,7 @@ static void usage(FILE *f)
             "  Search the Xapian database DB.  DB is the first argument when it names an\n"
             "  existing file or directory or contains a '/'; otherwise (and with --db) every\n"
             "  argument is a query word and DB is the default database (%s).\n"
-            "query: words are ANDed; a OR b; \"a phrase\"; -word excludes (put -- before it).\n"
+            "query: words are ANDed; a OR b; \"a phrase\"; -word excludes it.\n"
             "  Every spelling of a word matches (Donetsk finds Донецьк, Донецк, Donets'k).\n"
             "options:\n"
             "  --db DB          the database (repeat to search several as one)\n"
@@ -308,6 +308,62 @@ static int parse_uint(const char *opt, const char *arg, unsigned *out)
     return 1;
 }
 
+/*
+** Put the options first, then "--", then the other arguments in their
+** order, so that an excluded word (Kharkov -metro) needs no "--" before
+** it.  The one short option is -h: any other argument of one '-' and two or
+** more characters is a query word; a long option's separate value (--limit
+** 5) stays with it.  A lone "-X" is left to getopt, which rejects it.
+*/
+static char **options_first(int argc, char **argv, const struct option *opts, int *nargc)
+{
+    char **v = calloc((size_t)argc + 2, sizeof *v);
+    int n = 1, rest = 0, i;
+    char **pos = calloc((size_t)argc + 1, sizeof *pos);
+    if (!v || !pos) {
+        free(v);
+        free(pos);
+        return NULL;
+    }
+    v[0] = argv[0];
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--") == 0) {
+            while (++i < argc)
+                pos[rest++] = argv[i];
+            break;
+        }
+        if (a[0] == '-' && a[1] == '-') {
+            size_t len = strcspn(a + 2, "=");
+            const struct option *o = NULL;
+            int matches = 0;
+            v[n++] = argv[i];
+            for (const struct option *k = opts; k->name; k++)
+                if (strncmp(k->name, a + 2, len) == 0) {
+                    o = k;
+                    if (strlen(k->name) == len) {
+                        matches = 1;     /* an exact name wins over prefixes */
+                        break;
+                    }
+                    matches++;           /* an abbreviation counts if it is unique */
+                }
+            if (matches == 1 && o->has_arg == required_argument && !a[2 + len] && i + 1 < argc)
+                v[n++] = argv[++i];
+        } else if (a[0] == '-' && a[1] && a[1] != '-' && !a[2]) {
+            v[n++] = argv[i];            /* -h, or a short option getopt rejects */
+        } else {
+            pos[rest++] = argv[i];
+        }
+    }
+    v[n++] = "--";
+    for (i = 0; i < rest; i++)
+        v[n++] = pos[i];
+    v[n] = NULL;
+    *nargc = n;
+    free(pos);
+    return v;
+}
+
 int cmd_search(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -323,12 +379,17 @@ int cmd_search(int argc, char **argv)
     char defbuf[4096], *q = NULL;
     size_t ndb = 0, qlen = 0;
     int c, batch = 0, rc, argi;
+    char **args = NULL;
 
     memset(&s, 0, sizeof s);
     s.limit = 10;
     dbs = calloc((size_t)argc + 1, sizeof *dbs);
-    if (!dbs)
+    if (!dbs || !(args = options_first(argc, argv, opts, &argc))) {
+        free(dbs);
+        fputs("toponorm search: out of memory\n", stderr);
         return EXIT_DB;
+    }
+    argv = args;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
@@ -346,7 +407,7 @@ int cmd_search(int argc, char **argv)
         case 'e': s.explain = 1; break;
         case 'b': batch = 1; break;
         case 'x': lexicon = optarg; break;
-        case 'h': usage(stdout); free(dbs); return EXIT_OK;
+        case 'h': usage(stdout); free(dbs); free(args); return EXIT_OK;
         default: usage(stderr); goto usage_err;
         }
     }
@@ -376,6 +437,7 @@ int cmd_search(int argc, char **argv)
     if (!batch) {
         if (!(q = malloc(qlen + 1))) {
             free(dbs);
+            free(args);
             return EXIT_DB;
         }
         qlen = 0;
@@ -426,8 +488,10 @@ done:
     cli_analyzer_close(&s.ca);
     free(q);
     free(dbs);
+    free(args);
     return rc;
 usage_err:
     free(dbs);
+    free(args);
     return EXIT_USAGE;
 }

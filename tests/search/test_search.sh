@@ -41,6 +41,13 @@ is "$(ids Donetsk -water)" "de-1 en-1 pl-1 ru-1 uk-1 " "-word excludes: Donetsk 
 is "$(ids Donetsk -Donezk)" "" "-word excludes every spelling: Donetsk -Donezk finds nothing"
 is "$(ids Donetsk -'"без воды"' -water)" "de-1 en-1 uk-1 " "-\"phrase\" excludes a phrase in any spelling (без воды, bez wody)"
 is "$(ids "$(printf 'Донецьк')" --lang uk 2>/dev/null)" "" "options after -- are query words (no match for --lang)"
+# Without --: an excluded word is still a query word, options stay options
+# wherever they are (--limit 100 after the query, its value apart).
+nodash() { "$T" search "$@" | sed 's/^{"id":"\([^"]*\)".*/\1/' | sort | tr '\n' ' '; }
+is "$(nodash --json "$db" Donetsk -water --limit 100)" "de-1 en-1 pl-1 ru-1 uk-1 " \
+    "-word excludes without --: Donetsk -water --limit 100"
+is "$(nodash --json --lim=2 "$db" Donetsk -води | wc -w | tr -d ' ')" 2 "... an abbreviated option with = too: --lim=2 Donetsk -води"
+"$T" search "$db" Donetsk -x >/dev/null 2>&1; is $? 1 "a one-letter -x is still an unknown option: exit 1"
 got=$("$T" search --json --lang ru "$db" Donetsk | sed 's/^{"id":"\([^"]*\)".*/\1/' | tr '\n' ' ')
 is "$got" "ru-1 " "--lang ru keeps only Russian documents"
 
