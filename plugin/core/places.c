@@ -40,6 +40,7 @@ int tn_places_load(toponorm_lexicon *lx, const char *path, toponorm_error *err)
     tn_places *pl = &lx->places;
     uint32_t off = tn_rd32(b + TN_H_PLACES), len = tn_rd32(b + TN_H_PLACESLEN), i;
     uint32_t pool = tn_rd32(b + TN_H_STRINGS), pool_n = tn_rd32(b + TN_H_NSTRINGS);
+    uint32_t last_source, last_source_n;
 
     memset(pl, 0, sizeof *pl);
     if (tn_rd32(b + 72) || tn_rd32(b + 76))
@@ -85,12 +86,18 @@ int tn_places_load(toponorm_lexicon *lx, const char *path, toponorm_error *err)
             n > pl->n_names - first || r[28] < 1 || r[28] > TN_PK_MAX)
             return BAD("place record");
     }
-    for (i = 0; i < pl->n_names; i++) {
+    for (i = 0, last_source = last_source_n = UINT32_MAX; i < pl->n_names; i++) {
         const unsigned char *r = b + pl->names + (size_t)i * TN_NAME_SIZE;
+        uint32_t source = tn_rd32(r + 8), source_n = tn_rd16(r + 14);
         if (tn_rd32(r) >= pl->n_places || r[18] > TN_NL_MAX || r[19] < 1 || r[19] > TN_NT_MAX ||
-            !tn_pool_str(b, pool, pool_n, tn_rd32(r + 4), tn_rd16(r + 12)) ||
-            !tn_pool_str(b, pool, pool_n, tn_rd32(r + 8), tn_rd16(r + 14)))
+            !tn_pool_str(b, pool, pool_n, tn_rd32(r + 4), tn_rd16(r + 12)))
             return BAD("name record");
+        if (source != last_source || source_n != last_source_n) {   /* mostly the same few */
+            if (!tn_pool_str(b, pool, pool_n, source, source_n))
+                return BAD("name record");
+            last_source = source;
+            last_source_n = source_n;
+        }
     }
     /* Every slot names an entry or none, and is tagged used or empty (a
     ** lookup trusts the tag: the slot behind a nonzero one names an entry). */
@@ -130,14 +137,25 @@ int tn_places_load(toponorm_lexicon *lx, const char *path, toponorm_error *err)
             b[pool + so + sl] != '\0' || !n || first > pl->n_post || n > pl->n_post - first)
             return BAD("entry");
     }
-    for (i = 0; i < pl->n_post; i++) {
-        const unsigned char *r = b + pl->post + (size_t)i * TN_POST_SIZE;
-        uint32_t group = tn_rd32(r + 4);
-        if (tn_rd32(r) >= pl->n_places || r[14] == 0 || r[13] >= r[14] ||
-            (r[15] & ~TN_POSTF_ALL) || (group == TN_NO_INDEX) != (r[14] == 1) ||
-            (group != TN_NO_INDEX && group >= pl->n_groups) ||
-            !tn_pool_str(b, pool, pool_n, tn_rd32(r + 8), r[12]))
-            return BAD("posting");
+    {
+        /* A lemma is shared by many postings (the forms of a name): the
+        ** strings checked last, by offset and length, are not checked again. */
+        uint32_t seen[256][2];
+        memset(seen, 0xFF, sizeof seen);
+        for (i = 0; i < pl->n_post; i++) {
+            const unsigned char *r = b + pl->post + (size_t)i * TN_POST_SIZE;
+            uint32_t group = tn_rd32(r + 4), lemma = tn_rd32(r + 8), *memo = seen[lemma % 256];
+            if (tn_rd32(r) >= pl->n_places || r[14] == 0 || r[13] >= r[14] ||
+                (r[15] & ~TN_POSTF_ALL) || (group == TN_NO_INDEX) != (r[14] == 1) ||
+                (group != TN_NO_INDEX && group >= pl->n_groups))
+                return BAD("posting");
+            if (memo[0] != lemma || memo[1] != r[12]) {
+                if (!tn_pool_str(b, pool, pool_n, lemma, r[12]))
+                    return BAD("posting");
+                memo[0] = lemma;
+                memo[1] = r[12];
+            }
+        }
     }
     return 0;
 }
