@@ -60,7 +60,8 @@ static const char *what(int rc)
 /*
 ** The database's index format: the terms `toponorm index` writes and
 ** `search` relies on.  2: every word has a stem term, also when it equals
-** the surface (index.c), and ordinary words' match keys are in the
+** the surface (index.c; a word that starts with a digit or '_' has none in
+** format 3, and a query reads its surface, which format 2 has too), and ordinary words' match keys are in the
 ** vocabulary only (vocab.c); a query reads a word's stem in place of its
 ** forms, so a database of format 1 would lose matches without an error.
 ** 3: the same terms; a document's text is stored apart from its other

@@ -95,7 +95,7 @@ static void progress(indexer *ix, int final)
 */
 static int stem_token(indexer *ix)
 {
-    if (ix->tok_open && !ix->tok_stem && ix->surf_len) {
+    if (ix->tok_open && !ix->tok_stem && ix->surf_len && cli_word_has_zstem(ix->surf)) {
         memcpy(ix->term, "Z", 1);
         memcpy(ix->term + 1, ix->surf, ix->surf_len);
         if (tnx_doc_add_posting(ix->doc, ix->term, 1 + ix->surf_len, 0) != TNX_OK) {

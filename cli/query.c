@@ -17,6 +17,7 @@
 
 #include "query.h"
 #include "vocab.h"
+#include "xdb.h"
 
 /* Indexed words a query key may bring in (vocab.c): a key is rarely shared
 ** by more than a few spellings; this bounds a pathological one. */
@@ -115,7 +116,7 @@ static int add_stem_equivalents(collect *c)
             if (on_term(&out, &t))
                 goto oom;
         }
-        if (surf && !(surf->flags & TOPONORM_TERM_COMPOUND)) {
+        if (surf && !(surf->flags & TOPONORM_TERM_COMPOUND) && cli_word_has_zstem(surf->term)) {
             toponorm_term t = {surf->term, strlen(surf->term), TOPONORM_TERM_STEM,
                                surf->flags | TOPONORM_TERM_COLOCATED, surf->pos, surf->start,
                                surf->end, 0, 0, 0};
@@ -338,7 +339,8 @@ static tnx_query *word_query(const iterm *v, size_t lo, size_t hi)
     tnx_query *parts[3] = {NULL, NULL, NULL}, *surface = NULL, *q = NULL, *tmp;
     size_t no = 0, np = 0, nparts = 0, stem = hi;
     /* A word that names no place: its stem's list holds every document
-    ** with any form of it (index.c stores a stem for every word), so the
+    ** with any form of it (index.c stores a stem for every word that starts
+    ** with a letter; 2.13 and _exit are read by their surface), so the
     ** stem stands in for the surface and the stem equivalents, and the
     ** word costs one list plus its other spellings, as a stemmed Xapian
     ** query costs one.  A place name keeps its surface: there the exact

@@ -34,4 +34,17 @@ int cli_db_check(const char *cmd, const char *path);
 /* Print "toponorm CMD: PATH: message" for a failure on an open database. */
 void cli_db_fail(const char *cmd, const char *path, tnx_db *db);
 
+/*
+** Whether a word the analyzer gives no stem has the stem term Z<word>
+** anyway, in the index (index.c) and in queries (query.c): not when it
+** starts with an ASCII character other than a letter (2.13, _exit, 0x10),
+** which Xapian's TermGenerator does not stem either; such a word is found
+** by its surface, and its postings are not stored twice.
+*/
+static inline int cli_word_has_zstem(const char *w)
+{
+    unsigned char c = (unsigned char)w[0];
+    return c >= 0x80 || (unsigned)((c | 0x20) - 'a') < 26u;
+}
+
 #endif
