@@ -1003,6 +1003,27 @@ static int match_places(run *r, const char *chunk, const seg *parts, int i, int 
     return rc;
 }
 
+/*
+** For a word whose names all go on to the next word ("the" of The Bronx):
+** is the next segment a word that is cached without gazetteer hits?  Then
+** no name goes on to it, and tn_places_match would find nothing (next_name_word
+** would hand out that word, or none).  A quick look at the cache, where the
+** matcher would compute the word's terms and look at its letters.
+*/
+static int no_name_goes_on(run *r, const char *chunk)
+{
+    toponorm_scratch *sc = r->sc;
+    const seg *nx = &sc->ahead[0];
+    const cache_slot *cs;
+    cache_probe pr;
+    if (!sc->n_ahead || !nx->word || !sc->slots || nx->end - nx->start > CACHE_RAW)
+        return 0;
+    cs = cache_find_h(sc, chunk + nx->start, nx->end - nx->start, r->hint,
+                      nx->plain ? nx->hash : hash_bytes(chunk + nx->start, nx->end - nx->start),
+                      &pr);
+    return cs && cs->n_hits == 0;
+}
+
 /* The place terms of word parts[i], at its position, after its other terms. */
 static TN_HOT int place_terms(run *r, const char *chunk, const seg *parts, int i, int np)
 {
@@ -1010,7 +1031,11 @@ static TN_HOT int place_terms(run *r, const char *chunk, const seg *parts, int i
         r->skip_places--;
         return 0;
     }
-    return r->starts ? match_places(r, chunk, parts, i, np) : 0;
+    if (!r->starts)
+        return 0;
+    if (!(r->starts & TN_START_ALONE) && i + 1 == np && no_name_goes_on(r, chunk))
+        return 0;
+    return match_places(r, chunk, parts, i, np);
 }
 
 /* Can a hyphen (- or U+2010, U+2011) start at chunk[at]? */

@@ -190,8 +190,12 @@ int tn_places_match(const tn_places *pl, const tn_word *w0, int query, tn_next_w
 ** Can tn_places_match find a name at word w0 (its hits, case, letters and
 ** script set; sentence_start not looked at) in some context?  Only the
 ** words after it and whether it opens a sentence vary between occurrences
-** of a word; when this says no, no occurrence of it starts a name.
+** of a word.  0: no occurrence of it starts a name; else TN_START_NAME,
+** with TN_START_ALONE when a name may come out of w0 on its own (a
+** one-word name, a region's adjective), without the words after it.
 */
+#define TN_START_NAME  1
+#define TN_START_ALONE 2
 int tn_places_can_start(const tn_places *pl, const tn_word *w0, int query);
 
 /* The lemma to use as the stem term of a word with these hits, or NULL;

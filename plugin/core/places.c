@@ -337,7 +337,7 @@ int tn_places_match(const tn_places *pl, const tn_word *w0, int query, tn_next_w
 int tn_places_can_start(const tn_places *pl, const tn_word *w0, int query)
 {
     tn_word w = *w0;
-    int h;
+    int h, can = 0;
     for (h = 0; h < w0->n_hits; h++) {
         uint32_t first, count, i;
         tn_post p;
@@ -348,17 +348,20 @@ int tn_places_can_start(const tn_places *pl, const tn_word *w0, int query)
             if (p.nw == 1) {
                 w.sentence_start = 0;
                 if (single_ok(&p, &w, query))
-                    return 1;
+                    return TN_START_NAME | TN_START_ALONE;
                 w.sentence_start = 1;
                 if (single_ok(&p, &w, query))
-                    return 1;
+                    return TN_START_NAME | TN_START_ALONE;
             } else if (p.wi == 0 && (!(p.flags & TN_POSTF_KEY) || query || w0->capital) &&
                        !cyrillic_by_key(&p, w0)) {
-                return 1;
+                if ((p.flags & (TN_POSTF_REGION | TN_POSTF_ADJ)) ==
+                    (TN_POSTF_REGION | TN_POSTF_ADJ) && !(p.flags & TN_POSTF_KEY))
+                    return TN_START_NAME | TN_START_ALONE;      /* its region on its own */
+                can = TN_START_NAME;
             }
         }
     }
-    return 0;
+    return can;
 }
 
 const char *tn_places_lemma(const tn_places *pl, const uint32_t *hits, int n_hits,
