@@ -173,7 +173,7 @@ static COLD void text_term_slow(out_state *o, const toponorm_term *t)
 ** text, tab.  The digits, and a short token not at the very end of the
 ** text, go as 16 bytes: text_term leaves room for them.
 */
-static COLD char *token_head(out_state *o, const toponorm_term *t, char *d)
+static inline char *token_head(out_state *o, const toponorm_term *t, char *d)
 {
     size_t len = t->end - t->start;
     if (o->token != UINT32_MAX)
@@ -199,10 +199,12 @@ static COLD char *token_head(out_state *o, const toponorm_term *t, char *d)
 ** (writes reach at most 29 bytes past the two texts: the position and a
 ** short token are copied as 16 bytes too).
 */
-static int on_text_term(void *ctx, const toponorm_term *t)
+static const char labels16[][16] = {"?:", "surface:", "key:", "place:", "stem:"};
+
+/* A term on_text_term passes on: a token's first, a long one, or one the
+** buffer is short of room for. */
+static COLD int text_term_other(out_state *o, const toponorm_term *t)
 {
-    out_state *o = ctx;
-    static const char labels16[][16] = {"?:", "surface:", "key:", "place:", "stem:"};
     int k = t->kind >= 1 && t->kind <= 4 ? t->kind : 0;
     wbuf *w = o->out;
     char *d;
@@ -219,6 +221,44 @@ static int on_text_term(void *ctx, const toponorm_term *t)
     d += labels[k].text_n;
     d = wb_copy(d, t->text, t->len);
     w->n = (size_t)(d - w->b);
+    return 0;
+}
+
+/*
+** The callback of the default text format.  Most terms are a token's
+** second or later, of at most 32 bytes: those are written here, with no
+** call (so no registers to save), the rest by text_term_other.
+*/
+static int on_text_term(void *ctx, const toponorm_term *t)
+{
+    out_state *o = ctx;
+    wbuf *w = o->out;
+    size_t n = t->len;                /* read once: the stores below may alias *t */
+    const char *s = t->text;
+    int k = t->kind >= 1 && t->kind <= 4 ? t->kind : 0;
+    char *d;
+    if (!(o->have_token && t->token == o->token) || n > 32 ||
+        sizeof w->b - w->n < 64 + (t->end - t->start) + n)
+        return text_term_other(o, t);
+    d = w->b + w->n;
+    *d++ = ' ';
+    memcpy(d, labels16[k], 16);
+    d += labels[k].text_n;
+    if (n >= 16) {                    /* wb_copy's cases up to 32 bytes */
+        memcpy(d, s, 16);
+        memcpy(d + n - 16, s + n - 16, 16);
+    } else if (n >= 8) {
+        memcpy(d, s, 8);
+        memcpy(d + n - 8, s + n - 8, 8);
+    } else if (n >= 4) {
+        memcpy(d, s, 4);
+        memcpy(d + n - 4, s + n - 4, 4);
+    } else if (n) {
+        d[0] = s[0];
+        d[n / 2] = s[n / 2];
+        d[n - 1] = s[n - 1];
+    }
+    w->n = (size_t)(d + n - w->b);
     return 0;
 }
 
