@@ -219,30 +219,32 @@ int toponorm_scratch_new(const toponorm_analyzer *an, toponorm_scratch **out,
     sc->slots = an->opt.cache_slots;
     if (sc->slots) {
         uint32_t i, w;
-        size_t slots_size = (size_t)sc->slots * sizeof *sc->cache;
-        size_t size = slots_size + (size_t)(sc->slots / CACHE_WAYS) * sizeof *sc->sets;
-        /* One block: the slots, then the tags.  The slots' contents are only
-        ** read once a tag says they are set. */
+        /* One block: the tags, then the slots (SLOT_SIZE-aligned).  The
+        ** slots' contents are only read once a tag says they are set. */
+        size_t sets_size = ((size_t)(sc->slots / CACHE_WAYS) * sizeof *sc->sets + SLOT_SIZE - 1) /
+                           SLOT_SIZE * SLOT_SIZE;
+        size_t size = sets_size + (size_t)sc->slots * sizeof *sc->cache;
+        char *block;
         if (size >= HUGE_PAGE) {
             /* Each hit reads a random place in megabytes: in 4 KB pages that
             ** is mostly a TLB miss (a page walk, slow in a VM); 2 MB pages,
             ** where the system makes them on request, cover it with a few
-            ** entries. */
-            size = (size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
-            sc->cache = aligned_alloc(HUGE_PAGE, size);
+            ** entries.  Only whole ones: the tail of the block (the 256 KB
+            ** past 8 MB, by default) would take a 2 MB page of memory. */
+            block = aligned_alloc(HUGE_PAGE, (size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE);
 #if defined(MADV_HUGEPAGE)
-            if (sc->cache)
-                (void)madvise(sc->cache, size, MADV_HUGEPAGE);  /* a hint: ignore failure */
+            if (block)
+                (void)madvise(block, size / HUGE_PAGE * HUGE_PAGE, MADV_HUGEPAGE);  /* a hint */
 #endif
         } else {
-            size = (size + SLOT_SIZE - 1) / SLOT_SIZE * SLOT_SIZE;
-            sc->cache = aligned_alloc(SLOT_SIZE, size);
+            block = aligned_alloc(SLOT_SIZE, size);    /* a multiple of SLOT_SIZE */
         }
-        if (!sc->cache) {
+        if (!block) {
             toponorm_scratch_free(sc);
             return tn_error(err, TOPONORM_ENOMEM, "toponorm_scratch_new", 0, "out of memory");
         }
-        sc->sets = (cache_set *)((char *)sc->cache + slots_size);
+        sc->sets = (cache_set *)(void *)block;
+        sc->cache = (cache_slot *)(void *)(block + sets_size);
         memset(sc->sets, 0, (size_t)(sc->slots / CACHE_WAYS) * sizeof *sc->sets);
         for (i = 0; i < sc->slots / CACHE_WAYS; i++)
             for (w = 0; w < CACHE_WAYS; w++)
@@ -274,7 +276,7 @@ void toponorm_scratch_free(toponorm_scratch *sc)
     tn_buf_free(&sc->keys.buf);
     tn_buf_free(&sc->tmp);
     tn_buf_free(&sc->stemmed);
-    free(sc->cache);                 /* the tags too: one block */
+    free(sc->sets);                  /* the slots too: one block */
     free(sc);
 }
 
