@@ -246,20 +246,7 @@ static int on_text_term(void *ctx, const toponorm_term *t)
     *d++ = ' ';
     memcpy(d, labels16[k], 16);
     d += labels[k].text_n;
-    if (n >= 16) {                    /* wb_copy's cases up to 32 bytes */
-        memcpy(d, s, 16);
-        memcpy(d + n - 16, s + n - 16, 16);
-    } else if (n >= 8) {
-        memcpy(d, s, 8);
-        memcpy(d + n - 8, s + n - 8, 8);
-    } else if (n >= 4) {
-        memcpy(d, s, 4);
-        memcpy(d + n - 4, s + n - 4, 4);
-    } else if (n) {
-        d[0] = s[0];
-        d[n / 2] = s[n / 2];
-        d[n - 1] = s[n - 1];
-    }
+    wb_copy_short(d, s, n);
     w->n = (size_t)(d + n - w->b);
     return 0;
 }

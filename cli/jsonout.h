@@ -21,16 +21,16 @@ void wb_init(wbuf *w, FILE *f);
 void wb_flush(wbuf *w);
 void wb_put_slow(wbuf *w, const char *s, size_t n);
 
-/*
-** Copy s[0..n) to d, which has room for at least max(n, 32) bytes, and
-** return d + n.  Most of what the CLI writes is a short word: two
-** overlapping fixed-size copies, not a call.  Nothing past s[n) is read.
-*/
-static inline char *wb_copy(char *d, const char *s, size_t n)
+#if defined(__GNUC__)
+#define WB_INLINE static inline __attribute__((always_inline))
+#else
+#define WB_INLINE static inline
+#endif
+
+/* wb_copy for n <= 32: no call at all (analyze.c's hot path relies on it). */
+WB_INLINE void wb_copy_short(char *d, const char *s, size_t n)
 {
-    if (n > 32) {
-        memcpy(d, s, n);
-    } else if (n >= 16) {
+    if (n >= 16) {
         memcpy(d, s, 16);
         memcpy(d + n - 16, s + n - 16, 16);
     } else if (n >= 8) {
@@ -44,6 +44,19 @@ static inline char *wb_copy(char *d, const char *s, size_t n)
         d[n / 2] = s[n / 2];
         d[n - 1] = s[n - 1];
     }
+}
+
+/*
+** Copy s[0..n) to d, which has room for at least max(n, 32) bytes, and
+** return d + n.  Most of what the CLI writes is a short word: two
+** overlapping fixed-size copies, not a call.  Nothing past s[n) is read.
+*/
+static inline char *wb_copy(char *d, const char *s, size_t n)
+{
+    if (n > 32)
+        memcpy(d, s, n);
+    else
+        wb_copy_short(d, s, n);
     return d + n;
 }
 
