@@ -60,10 +60,11 @@ static const char *what(int rc)
 /*
 ** The database's index format: the terms `toponorm index` writes and
 ** `search` relies on.  2: every word has a stem term, also when it equals
-** the surface (index.c; a word that starts with a digit or '_' has none in
-** format 3, and a query reads its surface, which format 2 has too), and ordinary words' match keys are in the
-** vocabulary only (vocab.c); a query reads a word's stem in place of its
-** forms, so a database of format 1 would lose matches without an error.
+** the surface (index.c; in format 3 a word that starts with a digit or '_'
+** has none, and a query reads its surface, which format 2 has too), and
+** ordinary words' match keys are in the vocabulary only (vocab.c); a query
+** reads a word's stem in place of its forms, so a database of format 1
+** would lose matches without an error.
 ** 3: the same terms; a document's text is stored apart from its other
 ** fields (docdata.c), which reads format 2's documents too.  So a format 2
 ** database is searched as it is, and writing to it makes it format 3 (an
@@ -83,7 +84,7 @@ static int check_format(const char *cmd, const char *path, tnx_db *db, int mode)
         cli_db_fail(cmd, path, db);
         return EXIT_DB;
     }
-    if (strcmp(v, DB_FORMAT) == 0 || (strcmp(v, DB_FORMAT_OLD) == 0 && mode != TNX_WRITE))
+    if (strcmp(v, DB_FORMAT) == 0)
         return EXIT_OK;
     if (strcmp(v, DB_FORMAT_OLD) == 0 || (n == 0 && !*v)) {
         if (mode == TNX_WRITE && tnx_set_metadata(db, DB_FORMAT_KEY, DB_FORMAT) != TNX_OK) {
