@@ -502,6 +502,8 @@ extern "C" tnx_query *tnx_query_combine(int op, tnx_query *const *subs, size_t n
         bad_arg(last_error, "tnx_query_combine: unknown operator");
         return nullptr;
     }
+    if (op == TNX_OP_PHRASE && n > 0)
+        return tnx_query_phrase(subs, n, (unsigned)n);   /* its words adjacent */
     try {
         std::vector<Xapian::Query> v;
         if (!sub_queries(subs, n, "tnx_query_combine", v))
@@ -509,8 +511,6 @@ extern "C" tnx_query *tnx_query_combine(int op, tnx_query *const *subs, size_t n
         tnx_query *q = new tnx_query;
         if (n == 0)
             q->q = Xapian::Query::MatchNothing;
-        else if (op == TNX_OP_PHRASE)
-            q->q = Xapian::Query(xop, v.begin(), v.end(), (Xapian::termcount)n);
         else
             q->q = Xapian::Query(xop, v.begin(), v.end());
         return q;
