@@ -101,7 +101,7 @@ typedef struct toponorm_term {
     uint32_t    position;  /* token position, counting from 1 */
     size_t      start;     /* byte offset of the token in the input */
     size_t      end;       /* byte offset just past the token */
-    uint32_t    token;     /* ordinal of the token in this call, from 0 */
+    uint32_t    token;     /* ordinal of the token in this text, from 0 */
     int         lang;      /* TOPONORM_LANG_* guess for the token */
     int         script;    /* TOPONORM_SCRIPT_* of the token */
 } toponorm_term;
@@ -219,6 +219,38 @@ void toponorm_scratch_free(toponorm_scratch *sc);
 int toponorm_analyze(const toponorm_analyzer *an, toponorm_scratch *sc,
                      const char *text, size_t len, unsigned flags,
                      toponorm_term_cb cb, void *ctx);
+
+/*
+** A long text read in pieces (a stream, a file bigger than memory should
+** hold): where the analysis has got to.  Zero it before the first piece.
+*/
+typedef struct toponorm_cursor {
+    uint32_t position;     /* the last position used; 0 before any */
+    uint32_t token;        /* tokens emitted so far */
+    size_t   offset;       /* bytes of the text before the next piece */
+} toponorm_cursor;
+
+/*
+** Where text[0..len) can be cut so that analyzing the two parts one after
+** the other (toponorm_analyze_from) gives the terms, positions and offsets
+** analyzing it whole gives: just after a line break that follows
+** punctuation (. , ; : ! ? ) ] " » …), the last one in the second half of
+** the text.  Failing that, just after the last line break, where a name
+** written over two lines would not be found as one.  0 when text has no
+** line break.
+*/
+size_t toponorm_cut(const char *text, size_t len);
+
+/*
+** toponorm_analyze for the next piece of a text: positions go on from
+** cur->position, token ordinals from cur->token, offsets count from
+** cur->offset (so they index the whole text).  On success cur is moved past
+** the piece; on failure it is left as it was.  Cut pieces with
+** toponorm_cut.
+*/
+int toponorm_analyze_from(const toponorm_analyzer *an, toponorm_scratch *sc,
+                          const char *text, size_t len, unsigned flags,
+                          toponorm_cursor *cur, toponorm_term_cb cb, void *ctx);
 
 /*
 ** Transliteration tables (lexicons/translit/): each standard is one table,

@@ -1145,15 +1145,15 @@ static size_t chunk_end(const char *text, size_t from, size_t len)
     return end;
 }
 
-int toponorm_analyze(const toponorm_analyzer *an, toponorm_scratch *sc,
-                     const char *text, size_t len, unsigned flags,
-                     toponorm_term_cb cb, void *ctx)
+int toponorm_analyze_from(const toponorm_analyzer *an, toponorm_scratch *sc,
+                          const char *text, size_t len, unsigned flags,
+                          toponorm_cursor *cur, toponorm_term_cb cb, void *ctx)
 {
     run r;
     size_t from = 0;
     int rc;
 
-    if (!an || !sc || !cb || (!text && len) || sc->an != an)
+    if (!an || !sc || !cb || !cur || (!text && len) || sc->an != an)
         return TOPONORM_EINVAL;
     if (flags & ~(TOPONORM_FOR_QUERY | TOPONORM_HINT_UK | TOPONORM_HINT_RU | TOPONORM_HINT_EN |
                   TOPONORM_KEYS_FOR_NAMES))
@@ -1169,12 +1169,68 @@ int toponorm_analyze(const toponorm_analyzer *an, toponorm_scratch *sc,
     r.ctx = ctx;
     r.kinds = an->opt.kinds ? an->opt.kinds : ~0u;
     r.places = an->lx->places.n_places > 0 && wants(&r, TOPONORM_TERM_PLACE);
+    r.position = cur->position;
+    r.token = cur->token;
     do {
         size_t end = chunk_end(text, from, len);
-        r.base = from;
+        r.base = cur->offset + from;
         if ((rc = analyze_chunk(&r, text ? text + from : "", end - from)) != 0)
             return rc;
         from = end;
     } while (from < len);
+    cur->position = r.position;
+    cur->token = r.token;
+    cur->offset += len;
     return TOPONORM_OK;
+}
+
+int toponorm_analyze(const toponorm_analyzer *an, toponorm_scratch *sc,
+                     const char *text, size_t len, unsigned flags,
+                     toponorm_term_cb cb, void *ctx)
+{
+    toponorm_cursor cur = {0, 0, 0};
+    return toponorm_analyze_from(an, sc, text, len, flags, &cur, cb, ctx);
+}
+
+/*
+** A line break after punctuation is a cut nothing crosses: word break
+** always breaks after a line break, and no word ends in these marks; a
+** hyphenated compound has no space in it; a multi-word name has only white
+** space between its words (blank_gap); and the first word after the cut
+** starts a sentence either way (sentence_start).
+*/
+static int ends_clause(const char *text, size_t k)
+{
+    unsigned char c = (unsigned char)text[k - 1];
+    switch (c) {
+    case '.': case ',': case ';': case ':': case '!': case '?': case ')': case ']': case '"':
+        return 1;
+    case 0xBB:                                              /* U+00BB » */
+        return k >= 2 && (unsigned char)text[k - 2] == 0xC2;
+    case 0xA6:                                              /* U+2026 … */
+        return k >= 3 && (unsigned char)text[k - 3] == 0xE2 && (unsigned char)text[k - 2] == 0x80;
+    default:
+        return 0;
+    }
+}
+
+size_t toponorm_cut(const char *text, size_t len)
+{
+    size_t i, last_nl = 0;
+    if (!text)
+        return 0;
+    for (i = len; i > 0; i--) {
+        size_t k = i - 1;
+        if (text[k] != '\n')
+            continue;
+        if (!last_nl)
+            last_nl = i;
+        if (k < len / 2)
+            break;
+        if (k > 0 && text[k - 1] == '\r')
+            k--;
+        if (k > 0 && ends_clause(text, k))
+            return i;
+    }
+    return last_nl;
 }

@@ -44,6 +44,21 @@ case "$("$T" analyze --json < "$tmp/many" | sed -n 1200p)" in
 esac
 ok $r "--json: offsets and position of the 1200th token"
 
+# Input of several megabytes, which analyze reads in pieces of about 1 MB:
+# positions and offsets run on over the whole input, from a pipe as from a
+# file; a line with no break in it (3 MB) is read whole.
+awk 'BEGIN { for (i = 0; i < 120000; i++) printf "Донецьк, Kyiv.\n" }' > "$tmp/big"
+size=$(wc -c < "$tmp/big" | tr -d ' ')
+want="{\"text\":\"Kyiv\",\"start\":$((size - 6)),\"end\":$((size - 2)),\"position\":240000,"
+case "$(cat "$tmp/big" | "$T" analyze --json | tail -n 1)" in "$want"*) r=0 ;; *) r=1 ;; esac
+ok $r "2.6 MB from a pipe: the last token at position 240000, offsets from the start"
+cat "$tmp/big" | "$T" analyze > "$tmp/pipe.out"
+"$T" analyze < "$tmp/big" > "$tmp/file.out"
+cmp -s "$tmp/pipe.out" "$tmp/file.out"; ok $? "the same output from a pipe and from the file"
+is "$(grep -c 'place:' "$tmp/file.out")" 240000 "every Донецьк and Kyiv found as a place"
+awk 'BEGIN { for (i = 0; i < 300000; i++) printf "слово " }' | "$T" analyze | tail -n 1 | cut -f1 > "$tmp/last"
+is "$(cat "$tmp/last")" 300000 "a 3.3 MB line with no line break: 300000 positions"
+
 # --query and --lang are accepted; --lang must be uk, ru or en.
 printf 'Донецьк\n' | "$T" analyze --query >/dev/null; ok $? "--query runs"
 printf 'Донецьк\n' | "$T" analyze --lang uk >/dev/null; ok $? "--lang uk runs"

@@ -105,3 +105,10 @@ check-tsan: toponorm.lex
 	  echo "check-tsan: FAILED (exit status $$rc; log in $(TSAN_BIN).log)"; exit 1; \
 	fi; \
 	echo "check-tsan: PASS (ThreadSanitizer reported nothing)"
+
+## A text analyzed in pieces (toponorm_cut, toponorm_analyze_from) as whole.
+check_PROGRAMS += tests/unit/test_pieces
+tests_unit_test_pieces_SOURCES = tests/unit/test_pieces.c
+tests_unit_test_pieces_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_pieces_LDADD = $(TEST_LDADD)
+TESTS += tests/unit/test_pieces
