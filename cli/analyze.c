@@ -199,13 +199,17 @@ static inline char *token_head(out_state *o, const toponorm_term *t, char *d)
 ** (writes reach at most 29 bytes past the two texts: the position and a
 ** short token are copied as 16 bytes too).
 */
-static const char labels16[][16] = {"?:", "surface:", "key:", "place:", "stem:"};
+static const char labels16[8][16] = {"?:", "surface:", "key:", "place:", "stem:", "?:", "?:", "?:"};
+static const unsigned char labels16_n[8] = {2, 8, 4, 6, 5, 2, 2, 2};
+/* A kind as an index of labels16: the library's kinds are 1..4, anything
+** else reads "?:" (a mask, cheaper than a range check). */
+#define LABEL16(kind) (((unsigned)(kind) & 7u) <= 4u ? (unsigned)(kind) & 7u : 0u)
 
 /* A term on_text_term passes on: a token's first, a long one, or one the
 ** buffer is short of room for. */
 static COLD int text_term_other(out_state *o, const toponorm_term *t)
 {
-    int k = t->kind >= 1 && t->kind <= 4 ? t->kind : 0;
+    unsigned k = LABEL16(t->kind);
     wbuf *w = o->out;
     char *d;
     if (sizeof w->b - w->n < 64 + (t->end - t->start) + t->len) {
@@ -218,7 +222,7 @@ static COLD int text_term_other(out_state *o, const toponorm_term *t)
     else
         d = token_head(o, t, d);
     memcpy(d, labels16[k], 16);
-    d += labels[k].text_n;
+    d += labels16_n[k];
     d = wb_copy(d, t->text, t->len);
     w->n = (size_t)(d - w->b);
     return 0;
@@ -227,7 +231,10 @@ static COLD int text_term_other(out_state *o, const toponorm_term *t)
 /*
 ** The callback of the default text format.  Most terms are a token's
 ** second or later, of at most 32 bytes: those are written here, with no
-** call (so no registers to save), the rest by text_term_other.
+** call (so no registers to save), the rest by text_term_other.  (In this
+** format o->token is the token being written from the first term on, and
+** UINT32_MAX before it.)  The writes below reach at most 42 bytes past
+** w->n: a space, a label copied as 16 bytes, a term of 32.
 */
 static int on_text_term(void *ctx, const toponorm_term *t)
 {
@@ -235,15 +242,14 @@ static int on_text_term(void *ctx, const toponorm_term *t)
     wbuf *w = o->out;
     size_t n = t->len;                /* read once: the stores below may alias *t */
     const char *s = t->text;
-    int k = t->kind >= 1 && t->kind <= 4 ? t->kind : 0;
+    unsigned k = LABEL16(t->kind);
     char *d;
-    if (!(o->have_token && t->token == o->token) || n > 32 ||
-        sizeof w->b - w->n < 64 + (t->end - t->start) + n)
+    if (t->token != o->token || n > 32 || w->n > sizeof w->b - 64)
         return text_term_other(o, t);
     d = w->b + w->n;
     *d++ = ' ';
     memcpy(d, labels16[k], 16);
-    d += labels[k].text_n;
+    d += labels16_n[k];
     wb_copy_short(d, s, n);
     w->n = (size_t)(d + n - w->b);
     return 0;
@@ -376,6 +382,7 @@ int cmd_analyze(int argc, char **argv)
     unsigned flags = TOPONORM_FOR_INDEX;
     const char *lexicon = NULL;
     cli_analyzer ca;
+    toponorm_options aopt;
     out_state o;
     static wbuf out;
 
@@ -419,7 +426,14 @@ int cmd_analyze(int argc, char **argv)
         usage(stderr);
         return EXIT_USAGE;
     }
-    if ((rc = cli_analyzer_open(&ca, lexicon)) != EXIT_OK)
+    /* Bulk text: twice the library's default token cache.  On the 20 MB
+    ** benchmark corpus (64.5k distinct words) the default's 4-way sets are
+    ** nearly full and keep evicting words that come back: 131072 slots
+    ** compute a fifth fewer terms (7% fewer instructions in all) for
+    ** 8 MB more memory, touched only as the cache fills. */
+    toponorm_options_init(&aopt);
+    aopt.cache_slots = 131072;
+    if ((rc = cli_analyzer_open_with(&ca, lexicon, &aopt)) != EXIT_OK)
         return rc;
     memset(&o, 0, sizeof o);
     wb_init(&out, stdout);

@@ -36,6 +36,8 @@ typedef struct cli_analyzer {
 } cli_analyzer;
 
 int  cli_analyzer_open(cli_analyzer *ca, const char *lexicon);
+/* The same with analyzer options (NULL: the defaults). */
+int  cli_analyzer_open_with(cli_analyzer *ca, const char *lexicon, const toponorm_options *opt);
 /* The same with the lexicon only (an and sc stay NULL), for translit and check. */
 int  cli_lexicon_open(cli_analyzer *ca, const char *lexicon);
 void cli_analyzer_close(cli_analyzer *ca);

@@ -9,13 +9,14 @@
 
 static char outbuf[1 << 16];
 
-static int open_lexicon(cli_analyzer *ca, const char *lexicon, int analyzer)
+static int open_lexicon(cli_analyzer *ca, const char *lexicon, int analyzer,
+                        const toponorm_options *opt)
 {
     toponorm_error err;
     memset(ca, 0, sizeof *ca);
     memset(&err, 0, sizeof err);
     if (toponorm_lexicon_open(lexicon, &ca->lx, &err) != TOPONORM_OK ||
-        (analyzer && (toponorm_analyzer_new(ca->lx, NULL, &ca->an, &err) != TOPONORM_OK ||
+        (analyzer && (toponorm_analyzer_new(ca->lx, opt, &ca->an, &err) != TOPONORM_OK ||
                       toponorm_scratch_new(ca->an, &ca->sc, &err) != TOPONORM_OK))) {
         if (err.line)
             fprintf(stderr, "toponorm: %s:%d: %s\n", err.where, err.line, err.msg);
@@ -29,12 +30,17 @@ static int open_lexicon(cli_analyzer *ca, const char *lexicon, int analyzer)
 
 int cli_analyzer_open(cli_analyzer *ca, const char *lexicon)
 {
-    return open_lexicon(ca, lexicon, 1);
+    return open_lexicon(ca, lexicon, 1, NULL);
+}
+
+int cli_analyzer_open_with(cli_analyzer *ca, const char *lexicon, const toponorm_options *opt)
+{
+    return open_lexicon(ca, lexicon, 1, opt);
 }
 
 int cli_lexicon_open(cli_analyzer *ca, const char *lexicon)
 {
-    return open_lexicon(ca, lexicon, 0);
+    return open_lexicon(ca, lexicon, 0, NULL);
 }
 
 void cli_analyzer_close(cli_analyzer *ca)

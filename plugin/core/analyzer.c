@@ -733,16 +733,23 @@ static inline int emit_cached(run *r, const cache_slot *cs, size_t start, size_t
     t.token = r->token;
     t.lang = cs->lang;
     t.script = cs->script;
-    for (i = 0; i < cs->nterms; i++, p += p[1] + 3) {
-        if (!(r->kinds & (1u << p[0])))
-            continue;
-        t.text = (const char *)p + 2;
-        t.len = p[1];
-        t.kind = p[0];
-        t.flags = colocated;          /* the position is new: only the first is not */
-        colocated = TOPONORM_TERM_COLOCATED;
-        if ((rc = r->cb(r->ctx, &t)) != 0)
-            return rc;
+    {
+        /* In registers across the calls, which could change any memory. */
+        const int nterms = cs->nterms;
+        const unsigned kinds = r->kinds;
+        const toponorm_term_cb cb = r->cb;
+        void *const ctx = r->ctx;
+        for (i = 0; i < nterms; i++, p += p[1] + 3) {
+            if (!(kinds & (1u << p[0])))
+                continue;
+            t.text = (const char *)p + 2;
+            t.len = p[1];
+            t.kind = p[0];
+            t.flags = colocated;      /* the position is new: only the first is not */
+            colocated = TOPONORM_TERM_COLOCATED;
+            if ((rc = cb(ctx, &t)) != 0)
+                return rc;
+        }
     }
     r->emitted_at_pos = colocated != 0;
     r->token++;
