@@ -85,7 +85,7 @@ static int wide_class(uint32_t c)
         return C_MIDNUMLET;
     case 0xAB: case 0xBB: case 0x2013: case 0x2014: case 0x2022: case 0x2026:
     case 0x201C: case 0x201D: case 0x201E: case 0x2116: case 0xA9: case 0xB0:
-        return C_OTHER;                              /* « » – — • … “ ” „ № © ° */
+        return C_OTHER;      /* « » – — • … “ ” „ № © °: also tn_seg_other_at (segment.h) */
     }
     return C_COMPLEX;
 }

@@ -71,7 +71,8 @@ static int same_segments(const char *name, const char *text, size_t len)
 ** The analyzer's fused path: tn_seg_plain_word tried before every
 ** tn_seg_next (words_and_joiners set) must give the segments tn_seg_next
 ** alone gives, and each plain word must end where nothing can join it to
-** what follows (the end of the text, or an ASCII byte other than - ' ` ").
+** what follows (the end of the text, an ASCII byte other than - ' ` ", or
+** one of the marks of tn_seg_other_at: « — ...).
 */
 static int same_words(const char *name, const char *text, size_t len)
 {
@@ -89,7 +90,9 @@ static int same_words(const char *name, const char *text, size_t len)
         if (tn_seg_plain_word(&fused, &s1, &e1)) {
             got1 = w1 = 1;
             nplain++;
-            if (e1 < len && ((unsigned char)text[e1] >= 0x80 || strchr("-'`\"", text[e1]))) {
+            if (e1 < len && (((unsigned char)text[e1] >= 0x80 &&
+                              !tn_seg_other_at((const unsigned char *)text, e1, len)) ||
+                             strchr("-'`\"", text[e1]))) {
                 if (bad_end++ < 5)
                     diag("%s: plain word [%zu,%zu) '%.*s' ends before '%c'", name, s1, e1,
                          (int)(e1 - s1), text + s1, text[e1]);
