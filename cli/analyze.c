@@ -201,9 +201,11 @@ static inline char *token_head(out_state *o, const toponorm_term *t, char *d)
 */
 static const char labels16[8][16] = {"?:", "surface:", "key:", "place:", "stem:", "?:", "?:", "?:"};
 static const unsigned char labels16_n[8] = {2, 8, 4, 6, 5, 2, 2, 2};
-/* A kind as an index of labels16: the library's kinds are 1..4, anything
-** else reads "?:" (a mask, cheaper than a range check). */
-#define LABEL16(kind) (((unsigned)(kind) & 7u) <= 4u ? (unsigned)(kind) & 7u : 0u)
+/* A kind as an index of labels16: the library's kinds are 1..4, and a
+** mask costs less than a range check (a kind from 5 to 7 reads "?:"). */
+#define LABEL16(kind) ((unsigned)(kind) & 7u)
+_Static_assert(TOPONORM_TERM_SURFACE == 1 && TOPONORM_TERM_KEY == 2 && TOPONORM_TERM_PLACE == 3 &&
+               TOPONORM_TERM_STEM == 4, "labels16 is indexed by kind");
 
 /* A term on_text_term passes on: a token's first, a long one, or one the
 ** buffer is short of room for. */
