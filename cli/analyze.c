@@ -257,6 +257,78 @@ static int on_text_term(void *ctx, const toponorm_term *t)
     return 0;
 }
 
+/* The terms of token tk from the one at p (number i) on, term by term
+** (on_text_term). */
+static COLD void text_token_terms(out_state *o, const toponorm_token *tk, const unsigned char *p,
+                                  size_t i)
+{
+    toponorm_term t;
+    t.position = tk->position;
+    t.start = tk->start;
+    t.end = tk->end;
+    t.token = tk->token;
+    t.lang = tk->lang;
+    t.script = tk->script;
+    for (; i < tk->n_terms; i++) {
+        p = toponorm_token_term(p, &t.kind, &t.text, &t.len);
+        t.flags = i ? TOPONORM_TERM_COLOCATED : tk->flags;
+        on_text_term(o, &t);
+    }
+}
+
+/*
+** The default text format a token at a time (toponorm_analyze_tokens), the
+** way most of it goes: the line's head (newline, position, tab, the token,
+** tab) and its terms in one loop.  The buffer needs room for 45 bytes and
+** 49 a term (a token or term of at most 32 bytes, a label copied as 16);
+** a longer token or term (from there on), a token that goes on from the
+** last call (its place terms), the first token, or a buffer short of room
+** go term by term.
+*/
+static int on_text_token(void *ctx, const toponorm_token *tk)
+{
+    out_state *o = ctx;
+    wbuf *w = o->out;
+    const unsigned char *p = tk->terms;
+    size_t len = tk->end - tk->start, at = tk->start - o->base, i, n = tk->n_terms;
+    char *d;
+    if (tk->token == o->token || o->token == UINT32_MAX || len > 32 || p[1] > 32 ||
+        w->n > sizeof w->b - 64 - 64 * n) {
+        text_token_terms(o, tk, p, 0);
+        return 0;
+    }
+    d = w->b + w->n;
+    *d++ = '\n';
+    d += put_position(o, tk->position, d);
+    *d++ = '\t';
+    if (len <= 16 && at + 16 <= o->text_len)
+        memcpy(d, o->text + at, 16);
+    else
+        wb_copy_short(d, o->text + at, len);
+    d += len;
+    *d++ = '\t';
+    o->have_token = 1;
+    o->token = tk->token;
+    for (i = 0; i < n; i++) {
+        /* (toponorm_token_term, with a length below 33 known) */
+        unsigned k = LABEL16(p[0]);
+        size_t l = p[1];
+        if (l > 32) {                 /* not the first (checked above) */
+            w->n = (size_t)(d - 1 - w->b);
+            text_token_terms(o, tk, p, i);
+            return 0;
+        }
+        memcpy(d, labels16[k], 16);
+        d += labels16_n[k];
+        wb_copy_short(d, (const char *)p + 2, l);
+        d += l;
+        *d++ = ' ';                   /* the last one is taken back below */
+        p += l + 3;
+    }
+    w->n = (size_t)(d - 1 - w->b);
+    return 0;
+}
+
 static int on_term(void *ctx, const toponorm_term *t)
 {
     out_state *o = ctx;
@@ -305,17 +377,19 @@ static int on_term(void *ctx, const toponorm_term *t)
 #define PIECE ((size_t)1 << 20)
 
 /*
-** Stdin, a file or a pipe of any size, through the analyzer in pieces of
-** about a megabyte cut at line ends (toponorm_cut), with one buffer used
-** over and over: memory stays flat, the data is still in the cache when it
-** is analyzed, and no fresh pages are asked of the kernel per megabyte (on
-** a VM, zeroing pages first touched cost up to a fifth of the run).  The
-** terms are those of the input analyzed whole.  A piece with no line
-** break grows the buffer until one comes, or the input ends.
+** Stdin, a file or a pipe of any size, through the analyzer (a callback
+** per term, cb, or per token, tcb) in pieces of about a megabyte cut at
+** line ends (toponorm_cut), with one buffer used over and over: memory
+** stays flat, the data is still in the cache when it is analyzed, and no
+** fresh pages are asked of the kernel per megabyte (on a VM, zeroing pages
+** first touched cost up to a fifth of the run).  The terms are those of the
+** input analyzed whole.  A piece with no line break grows the buffer until
+** one comes, or the input ends.
 ** Returns the analyzer's status, TOPONORM_EIO on a read error (errno
 ** set) or TOPONORM_ENOMEM.
 */
-static int analyze_stream(cli_analyzer *ca, unsigned flags, toponorm_term_cb cb, out_state *o)
+static int analyze_stream(cli_analyzer *ca, unsigned flags, toponorm_term_cb cb,
+                          toponorm_token_cb tcb, out_state *o)
 {
     toponorm_cursor cur = {0, 0, 0};
     size_t cap = PIECE, n = 0, cut;
@@ -352,7 +426,9 @@ static int analyze_stream(cli_analyzer *ca, unsigned flags, toponorm_term_cb cb,
         o->text = buf;
         o->text_len = cut;
         o->base = cur.offset;
-        if ((status = toponorm_analyze_from(ca->an, ca->sc, buf, cut, flags, &cur, cb, o)) != 0)
+        status = cb ? toponorm_analyze_from(ca->an, ca->sc, buf, cut, flags, &cur, cb, o)
+                    : toponorm_analyze_tokens(ca->an, ca->sc, buf, cut, flags, &cur, tcb, o);
+        if (status != 0)
             break;
         memmove(buf, buf + cut, n - cut);
         n -= cut;
@@ -475,7 +551,7 @@ int cmd_analyze(int argc, char **argv)
         }
         free(line);
     } else {
-        status = analyze_stream(&ca, flags, json ? on_term : on_text_term, &o);
+        status = analyze_stream(&ca, flags, json ? on_term : NULL, json ? NULL : on_text_token, &o);
         close_token(&o);
         if (o.token != UINT32_MAX)
             wb_putc(&out, '\n');

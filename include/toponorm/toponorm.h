@@ -253,6 +253,61 @@ int toponorm_analyze_from(const toponorm_analyzer *an, toponorm_scratch *sc,
                           toponorm_cursor *cur, toponorm_term_cb cb, void *ctx);
 
 /*
+** A token and its terms, for toponorm_analyze_tokens.  The terms are
+** packed one after another (walk them with toponorm_token_term): each is
+** its kind (one byte, TOPONORM_TERM_*), its length (one byte; 255 means
+** the next two bytes hold it, little-endian), its bytes and a NUL; so a
+** cached token's terms are handed over as the cache holds them, with no
+** copy.  Everything here is owned by the library and valid only during
+** the callback.
+*/
+typedef struct toponorm_token {
+    const unsigned char *terms;
+    size_t      n_terms;   /* at least 1 */
+    unsigned    flags;     /* of the first term (TOPONORM_TERM_COLOCATED,
+                              _COMPOUND); the others are colocated, and
+                              compound with it */
+    uint32_t    position;  /* as in toponorm_term */
+    size_t      start;
+    size_t      end;
+    uint32_t    token;
+    int         lang;
+    int         script;
+} toponorm_token;
+
+/* The term at p in a token's terms: its kind, text (NUL-terminated) and
+** length; returns where the next one starts. */
+static inline const unsigned char *toponorm_token_term(const unsigned char *p, int *kind,
+                                                       const char **text, size_t *len)
+{
+    size_t n = p[1], at = 2;
+    if (n == 255) {
+        n = (size_t)p[2] | (size_t)p[3] << 8;
+        at = 4;
+    }
+    *kind = p[0];
+    *text = (const char *)p + at;
+    *len = n;
+    return p + at + n + 1;
+}
+
+/* The token callback: 0 to go on, like toponorm_term_cb. */
+typedef int (*toponorm_token_cb)(void *ctx, const toponorm_token *token);
+
+/*
+** toponorm_analyze_from with one call per token instead of one per term:
+** the same terms in the same order, a token's surface, keys and stem
+** together, and a word's place terms in a call of their own after them
+** (same token ordinal and position).  For hosts that write or store a
+** token's terms at once, with one call a token and no copy of what the
+** token cache holds: the CLI's text output takes 4% fewer instructions
+** this way on the benchmark corpus.
+*/
+int toponorm_analyze_tokens(const toponorm_analyzer *an, toponorm_scratch *sc,
+                            const char *text, size_t len, unsigned flags,
+                            toponorm_cursor *cur, toponorm_token_cb cb, void *ctx);
+
+/*
 ** Transliteration tables (lexicons/translit/): each standard is one table,
 ** addressed by its index 0 .. toponorm_translit_count()-1.  Strings returned
 ** here belong to the lexicon and live as long as it is open.  All functions

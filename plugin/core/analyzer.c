@@ -128,6 +128,7 @@ struct toponorm_scratch {
     uint32_t slots;                /* entries in cache, CACHE_WAYS per set (0: no cache) */
     seg ahead[MAX_AHEAD];          /* segments read but not consumed */
     int n_ahead;
+    tn_buf pack;                   /* one token's terms packed (toponorm_analyze_tokens) */
     int seg_error;                 /* a segmenter error ended the chunk */
 };
 
@@ -139,7 +140,8 @@ typedef struct run {
     size_t base;                   /* offset of the current chunk in text */
     unsigned flags;
     unsigned hint;                 /* what of flags the cached terms depend on */
-    toponorm_term_cb cb;
+    toponorm_term_cb cb;           /* a call per term, or */
+    toponorm_token_cb tcb;         /* a call per token, its terms packed */
     void *ctx;
     uint32_t position;             /* last position used */
     uint32_t token;                /* tokens emitted so far */
@@ -276,6 +278,7 @@ void toponorm_scratch_free(toponorm_scratch *sc)
     tn_buf_free(&sc->keys.buf);
     tn_buf_free(&sc->tmp);
     tn_buf_free(&sc->stemmed);
+    tn_buf_free(&sc->pack);
     free(sc->sets);                  /* the slots too: one block */
     free(sc);
 }
@@ -304,6 +307,56 @@ static int emit(run *r, int kind, const char *text, size_t len, unsigned flags,
     t.script = script;
     r->emitted_at_pos = 1;
     return r->cb(r->ctx, &t);
+}
+
+/* The n terms packed at terms, as one token at the current position, to
+** the token callback. */
+static inline int emit_group(run *r, const unsigned char *terms, int n, unsigned flags,
+                             size_t start, size_t end, int lang, int script)
+{
+    toponorm_token tok;
+    if (!n)
+        return 0;
+    tok.terms = terms;
+    tok.n_terms = (size_t)n;
+    tok.flags = flags | (r->emitted_at_pos ? TOPONORM_TERM_COLOCATED : 0);
+    tok.position = r->position;
+    tok.start = r->base + start;
+    tok.end = r->base + end;
+    tok.token = r->token;
+    tok.lang = lang;
+    tok.script = script;
+    r->emitted_at_pos = 1;
+    return r->tcb(r->ctx, &tok);
+}
+
+/*
+** Term (kind, text, len) packed at the end of sc->pack the way
+** toponorm_token_term reads it, and counted in *n, if the analyzer wants
+** its kind.  (No term comes near 64 KB: a token over 240 bytes gets none.)
+*/
+static int pack_add(run *r, int *n, int kind, const char *text, size_t len)
+{
+    tn_buf *b = &r->sc->pack;
+    unsigned char *p;
+    if (!(r->kinds & (1u << kind)) || len > 0xFFFF)
+        return 0;
+    if (tn_buf_reserve(b, len + 5))
+        return TOPONORM_ENOMEM;
+    p = (unsigned char *)b->p + b->n;
+    *p++ = (unsigned char)kind;
+    if (len < 255) {
+        *p++ = (unsigned char)len;
+    } else {
+        *p++ = 255;
+        *p++ = (unsigned char)(len & 0xFF);
+        *p++ = (unsigned char)(len >> 8);
+    }
+    memcpy(p, text, len);
+    p[len] = '\0';
+    b->n = (size_t)(p + len + 1 - (unsigned char *)b->p);
+    ++*n;
+    return 0;
 }
 
 /* A hash of a short token: 8 bytes at a time (multiply-xorshift). */
@@ -686,6 +739,23 @@ static int emit_token(run *r, const char *chunk, size_t start, size_t end, unsig
     }
     if (!tt.n)
         return 0;
+    if (r->tcb) {
+        int n = 0;
+        r->sc->pack.n = 0;
+        if (tt.packed) {              /* (the cache's layout: lengths below 255) */
+            const unsigned char *p = tt.packed;
+            for (i = 0; i < tt.n && !rc; i++, p += p[1] + 3)
+                rc = pack_add(r, &n, p[0], (const char *)p + 2, p[1]);
+        } else {
+            for (i = 0; i < tt.n && !rc; i++)
+                rc = pack_add(r, &n, tt.kind[i], tt.text[i], tt.len[i]);
+        }
+        if (!rc)
+            rc = emit_group(r, (const unsigned char *)r->sc->pack.p, n, flags, start, end,
+                            tt.lang, tt.script);
+        r->token++;
+        return rc;
+    }
     /* One term record for the token; per term only its own fields change. */
     t.position = r->position;
     t.start = r->base + start;
@@ -727,6 +797,24 @@ static inline int emit_cached(run *r, const cache_slot *cs, size_t start, size_t
     r->script = cs->script;
     if (!cs->nterms)
         return 0;
+    if (r->tcb) {
+        /* The slot's terms are packed as toponorm_token_term reads them
+        ** (their lengths are below 255): handed over where they are. */
+        const unsigned char *terms = p;
+        int n = cs->nterms;
+        if (r->kinds != ~0u) {
+            r->sc->pack.n = 0;
+            for (i = n = 0, rc = 0; i < cs->nterms && !rc; i++, p += p[1] + 3)
+                rc = pack_add(r, &n, p[0], (const char *)p + 2, p[1]);
+            if (rc)
+                return rc;
+            terms = (const unsigned char *)r->sc->pack.p;
+        }
+        r->emitted_at_pos = 0;        /* the position is new */
+        rc = emit_group(r, terms, n, 0, start, end, cs->lang, cs->script);
+        r->token++;
+        return rc;
+    }
     t.position = r->position;
     t.start = r->base + start;
     t.end = r->base + end;
@@ -1001,12 +1089,25 @@ static int match_places(run *r, const char *chunk, const seg *parts, int i, int 
     r->skip_places = nw - 1;
     saved = r->token;
     r->token = r->word_token;        /* the place belongs to the word's token */
-    for (k = 0; k < n; k++) {
-        size_t len;
-        const char *id = tn_places_id(pl, ids[k], &len);
-        if ((rc = emit(r, TOPONORM_TERM_PLACE, id, len, 0, parts[i].start, parts[i].end,
-                       r->lang, r->script)) != 0)
-            break;
+    if (r->tcb) {
+        int g = 0;
+        r->sc->pack.n = 0;
+        for (k = 0; k < n && !rc; k++) {
+            size_t len;
+            const char *id = tn_places_id(pl, ids[k], &len);
+            rc = pack_add(r, &g, TOPONORM_TERM_PLACE, id, len);
+        }
+        if (!rc)
+            rc = emit_group(r, (const unsigned char *)r->sc->pack.p, g, 0, parts[i].start,
+                            parts[i].end, r->lang, r->script);
+    } else {
+        for (k = 0; k < n; k++) {
+            size_t len;
+            const char *id = tn_places_id(pl, ids[k], &len);
+            if ((rc = emit(r, TOPONORM_TERM_PLACE, id, len, 0, parts[i].start, parts[i].end,
+                           r->lang, r->script)) != 0)
+                break;
+        }
     }
     r->token = saved;
     return rc;
@@ -1152,15 +1253,16 @@ static size_t chunk_end(const char *text, size_t from, size_t len)
     return end;
 }
 
-int toponorm_analyze_from(const toponorm_analyzer *an, toponorm_scratch *sc,
-                          const char *text, size_t len, unsigned flags,
-                          toponorm_cursor *cur, toponorm_term_cb cb, void *ctx)
+/* toponorm_analyze_from and _tokens: one of cb and tcb is set. */
+static int analyze(const toponorm_analyzer *an, toponorm_scratch *sc, const char *text,
+                   size_t len, unsigned flags, toponorm_cursor *cur, toponorm_term_cb cb,
+                   toponorm_token_cb tcb, void *ctx)
 {
     run r;
     size_t from = 0;
     int rc;
 
-    if (!an || !sc || !cb || !cur || (!text && len) || sc->an != an)
+    if (!an || !sc || !(cb || tcb) || !cur || (!text && len) || sc->an != an)
         return TOPONORM_EINVAL;
     if (flags & ~(TOPONORM_FOR_QUERY | TOPONORM_HINT_UK | TOPONORM_HINT_RU | TOPONORM_HINT_EN |
                   TOPONORM_KEYS_FOR_NAMES))
@@ -1173,6 +1275,7 @@ int toponorm_analyze_from(const toponorm_analyzer *an, toponorm_scratch *sc,
     r.hint = flags & (TOPONORM_HINT_UK | TOPONORM_HINT_RU | TOPONORM_HINT_EN | TOPONORM_FOR_QUERY |
                       TOPONORM_KEYS_FOR_NAMES);
     r.cb = cb;
+    r.tcb = tcb;
     r.ctx = ctx;
     r.kinds = an->opt.kinds ? an->opt.kinds : ~0u;
     r.places = an->lx->places.n_places > 0 && wants(&r, TOPONORM_TERM_PLACE);
@@ -1189,6 +1292,20 @@ int toponorm_analyze_from(const toponorm_analyzer *an, toponorm_scratch *sc,
     cur->token = r.token;
     cur->offset += len;
     return TOPONORM_OK;
+}
+
+int toponorm_analyze_from(const toponorm_analyzer *an, toponorm_scratch *sc,
+                          const char *text, size_t len, unsigned flags,
+                          toponorm_cursor *cur, toponorm_term_cb cb, void *ctx)
+{
+    return cb ? analyze(an, sc, text, len, flags, cur, cb, NULL, ctx) : TOPONORM_EINVAL;
+}
+
+int toponorm_analyze_tokens(const toponorm_analyzer *an, toponorm_scratch *sc,
+                            const char *text, size_t len, unsigned flags,
+                            toponorm_cursor *cur, toponorm_token_cb cb, void *ctx)
+{
+    return cb ? analyze(an, sc, text, len, flags, cur, NULL, cb, ctx) : TOPONORM_EINVAL;
 }
 
 int toponorm_analyze(const toponorm_analyzer *an, toponorm_scratch *sc,

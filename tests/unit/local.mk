@@ -112,3 +112,10 @@ tests_unit_test_pieces_SOURCES = tests/unit/test_pieces.c
 tests_unit_test_pieces_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_pieces_LDADD = $(TEST_LDADD)
 TESTS += tests/unit/test_pieces
+
+## toponorm_analyze_tokens against toponorm_analyze_from, term for term.
+check_PROGRAMS += tests/unit/test_tokens
+tests_unit_test_tokens_SOURCES = tests/unit/test_tokens.c
+tests_unit_test_tokens_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_tokens_LDADD = $(TEST_LDADD)
+TESTS += tests/unit/test_tokens
