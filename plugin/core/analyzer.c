@@ -739,6 +739,12 @@ static int emit_token(run *r, const char *chunk, size_t start, size_t end, unsig
     }
     if (!tt.n)
         return 0;
+    if (r->tcb && tt.packed && r->kinds == ~0u) {
+        /* From the cache: handed over where they are, as in emit_cached. */
+        rc = emit_group(r, tt.packed, tt.n, flags, start, end, tt.lang, tt.script);
+        r->token++;
+        return rc;
+    }
     if (r->tcb) {
         int n = 0;
         r->sc->pack.n = 0;
