@@ -258,9 +258,10 @@ static int on_text_term(void *ctx, const toponorm_term *t)
 }
 
 /* The terms of token tk from the one at p (number i) on, term by term
-** (on_text_term). */
-static COLD void text_token_terms(out_state *o, const toponorm_token *tk, const unsigned char *p,
-                                  size_t i)
+** (on_text_term); 0.  (Called last, as a jump: on_text_token keeps no
+** registers for it.) */
+static COLD int text_token_terms(out_state *o, const toponorm_token *tk, const unsigned char *p,
+                                 size_t i)
 {
     toponorm_term t;
     t.position = tk->position;
@@ -274,6 +275,7 @@ static COLD void text_token_terms(out_state *o, const toponorm_token *tk, const 
         t.flags = i ? TOPONORM_TERM_COLOCATED : tk->flags;
         on_text_term(o, &t);
     }
+    return 0;
 }
 
 /*
@@ -293,10 +295,8 @@ static int on_text_token(void *ctx, const toponorm_token *tk)
     size_t len = tk->end - tk->start, at = tk->start - o->base, i, n = tk->n_terms;
     char *d;
     if (tk->token == o->token || o->token == UINT32_MAX || len > 32 || p[1] > 32 ||
-        w->n > sizeof w->b - 64 - 64 * n) {
-        text_token_terms(o, tk, p, 0);
-        return 0;
-    }
+        w->n > sizeof w->b - 64 - 64 * n)
+        return text_token_terms(o, tk, p, 0);
     d = w->b + w->n;
     *d++ = '\n';
     d += put_position(o, tk->position, d);
@@ -315,8 +315,7 @@ static int on_text_token(void *ctx, const toponorm_token *tk)
         size_t l = p[1];
         if (l > 32) {                 /* not the first (checked above) */
             w->n = (size_t)(d - 1 - w->b);
-            text_token_terms(o, tk, p, i);
-            return 0;
+            return text_token_terms(o, tk, p, i);
         }
         memcpy(d, labels16[k], 16);
         d += labels16_n[k];
