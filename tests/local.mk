@@ -76,7 +76,7 @@ tests_unit_test_utf8_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/plugin/core
 TESTS += tests/unit/test_utf8
 
 check_PROGRAMS += tests/unit/test_cache
-tests_unit_test_cache_SOURCES = tests/unit/test_cache.c
+tests_unit_test_cache_SOURCES = tests/unit/test_cache.c tests/unit/termsig.h
 tests_unit_test_cache_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_cache_LDADD = $(TEST_LDADD)
 TESTS += tests/unit/test_cache

@@ -108,14 +108,14 @@ check-tsan: toponorm.lex
 
 ## A text analyzed in pieces (toponorm_cut, toponorm_analyze_from) as whole.
 check_PROGRAMS += tests/unit/test_pieces
-tests_unit_test_pieces_SOURCES = tests/unit/test_pieces.c
+tests_unit_test_pieces_SOURCES = tests/unit/test_pieces.c tests/unit/termsig.h
 tests_unit_test_pieces_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_pieces_LDADD = $(TEST_LDADD)
 TESTS += tests/unit/test_pieces
 
 ## toponorm_analyze_tokens against toponorm_analyze_from, term for term.
 check_PROGRAMS += tests/unit/test_tokens
-tests_unit_test_tokens_SOURCES = tests/unit/test_tokens.c
+tests_unit_test_tokens_SOURCES = tests/unit/test_tokens.c tests/unit/termsig.h
 tests_unit_test_tokens_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_tokens_LDADD = $(TEST_LDADD)
 TESTS += tests/unit/test_tokens

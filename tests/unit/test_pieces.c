@@ -9,37 +9,7 @@
 #include <string.h>
 
 #include "../tap.h"
-#include "toponorm/toponorm.h"
-
-typedef struct sig {
-    char *p;
-    size_t n, cap;
-} sig;
-
-static int record(void *ctx, const toponorm_term *t)
-{
-    sig *s = ctx;
-    char head[128];
-    int h = snprintf(head, sizeof head, "%d %u %u %zu %zu %u %d %d:", t->kind, t->flags,
-                     (unsigned)t->position, t->start, t->end, (unsigned)t->token, t->lang,
-                     t->script);
-    if (s->n + (size_t)h + t->len + 2 > s->cap) {
-        s->cap = (s->n + (size_t)h + t->len + 2) * 2;
-        s->p = realloc(s->p, s->cap);
-    }
-    memcpy(s->p + s->n, head, (size_t)h);
-    s->n += (size_t)h;
-    memcpy(s->p + s->n, t->text, t->len);
-    s->n += t->len;
-    s->p[s->n++] = '\n';
-    s->p[s->n] = '\0';
-    return 0;
-}
-
-static int same(const sig *a, const sig *b)
-{
-    return a->n == b->n && memcmp(a->p, b->p, a->n) == 0;
-}
+#include "termsig.h"
 
 /*
 ** text in pieces as a reader with a window of `window` bytes makes them:
@@ -63,7 +33,8 @@ static int pieces(const toponorm_analyzer *an, toponorm_scratch *sc, const char 
                 break;
             w *= 2;
         }
-        if (toponorm_analyze_from(an, sc, text + at, cut, TOPONORM_FOR_INDEX, &cur, record, s))
+        if (toponorm_analyze_from(an, sc, text + at, cut, TOPONORM_FOR_INDEX, &cur, sig_record,
+                                  s))
             return -1;
         if (cur.offset != at + cut)
             return -1;
@@ -93,7 +64,7 @@ int main(void)
     toponorm_analyzer *an = NULL;
     toponorm_scratch *sc = NULL;
     toponorm_cursor cur = {0, 0, 0};
-    sig whole = {NULL, 0, 0}, a = {NULL, 0, 0}, b = {NULL, 0, 0};
+    sig whole = SIG_EMPTY, a = SIG_EMPTY, b = SIG_EMPTY;
     char *text;
     size_t len = 0, i, n;
 
@@ -127,13 +98,13 @@ int main(void)
         len += (size_t)sprintf(text + len, "Харків ");
     len += (size_t)sprintf(text + len, "\nкінець");
 
-    toponorm_analyze(an, sc, text, len, TOPONORM_FOR_INDEX, record, &whole);
+    toponorm_analyze(an, sc, text, len, TOPONORM_FOR_INDEX, sig_record, &whole);
     ok(whole.n > 0 && strstr(whole.p, "\n3 ") != NULL, "the whole text yields terms, place terms among them");
     for (i = 0; i < sizeof windows / sizeof windows[0]; i++) {
-        sig s = {NULL, 0, 0};
+        sig s = SIG_EMPTY;
         int rc = pieces(an, sc, text, len, windows[i], &s, &n);
-        ok(rc == 0 && same(&s, &whole), "pieces of up to %zu bytes (%zu of them): the same terms",
-           windows[i], n);
+        ok(rc == 0 && sig_same(&s, &whole),
+           "pieces of up to %zu bytes (%zu of them): the same terms", windows[i], n);
         free(s.p);
     }
 
@@ -142,19 +113,19 @@ int main(void)
     {
         static const char name[] = "Kryvyi\nRih";
         toponorm_cursor c = {0, 0, 0};
-        toponorm_analyze(an, sc, name, sizeof name - 1, TOPONORM_FOR_INDEX, record, &a);
-        toponorm_analyze_from(an, sc, name, 7, TOPONORM_FOR_INDEX, &c, record, &b);
-        toponorm_analyze_from(an, sc, name + 7, 3, TOPONORM_FOR_INDEX, &c, record, &b);
-        ok(!same(&a, &b), "a name over a plain line break is lost when cut there");
+        toponorm_analyze(an, sc, name, sizeof name - 1, TOPONORM_FOR_INDEX, sig_record, &a);
+        toponorm_analyze_from(an, sc, name, 7, TOPONORM_FOR_INDEX, &c, sig_record, &b);
+        toponorm_analyze_from(an, sc, name + 7, 3, TOPONORM_FOR_INDEX, &c, sig_record, &b);
+        ok(!sig_same(&a, &b), "a name over a plain line break is lost when cut there");
         is_int((int)c.position, 2, "... positions still go on (2 words)");
     }
 
-    is_int(toponorm_analyze_from(an, sc, "x", 1, 0, NULL, record, &a), TOPONORM_EINVAL,
+    is_int(toponorm_analyze_from(an, sc, "x", 1, 0, NULL, sig_record, &a), TOPONORM_EINVAL,
            "no cursor: EINVAL");
     cur.position = 7;
     cur.token = 3;
     cur.offset = 100;
-    is_int(toponorm_analyze_from(an, sc, "x", 1, 0xF000u, &cur, record, &a), TOPONORM_EINVAL,
+    is_int(toponorm_analyze_from(an, sc, "x", 1, 0xF000u, &cur, sig_record, &a), TOPONORM_EINVAL,
            "a bad flag: EINVAL");
     ok(cur.position == 7 && cur.token == 3 && cur.offset == 100, "... and the cursor is left as it was");
 

@@ -11,37 +11,7 @@
 #include <string.h>
 
 #include "../tap.h"
-#include "toponorm/toponorm.h"
-
-typedef struct sig {
-    char *p;
-    size_t n, cap;
-    size_t calls;
-} sig;
-
-static void add_term(sig *s, const toponorm_term *t)
-{
-    char head[128];
-    int h = snprintf(head, sizeof head, "%d %u %u %zu %zu %u %d %d:", t->kind, t->flags,
-                     (unsigned)t->position, t->start, t->end, (unsigned)t->token, t->lang,
-                     t->script);
-    if (s->n + (size_t)h + t->len + 2 > s->cap) {
-        s->cap = (s->n + (size_t)h + t->len + 2) * 2;
-        s->p = realloc(s->p, s->cap);
-    }
-    memcpy(s->p + s->n, head, (size_t)h);
-    s->n += (size_t)h;
-    memcpy(s->p + s->n, t->text, t->len);
-    s->n += t->len;
-    s->p[s->n++] = '\n';
-    s->p[s->n] = '\0';
-}
-
-static int on_term(void *ctx, const toponorm_term *t)
-{
-    add_term(ctx, t);
-    return 0;
-}
+#include "termsig.h"
 
 /* A token's terms as toponorm_analyze's callback would see them. */
 static int on_token(void *ctx, const toponorm_token *tk)
@@ -62,7 +32,7 @@ static int on_token(void *ctx, const toponorm_token *tk)
         t.flags = i ? (tk->flags & TOPONORM_TERM_COMPOUND) | TOPONORM_TERM_COLOCATED : tk->flags;
         if (t.text[t.len] != '\0')
             t.kind = -1;              /* shows up as a difference */
-        add_term(s, &t);
+        sig_add(s, &t);
     }
     return 0;
 }
@@ -79,16 +49,16 @@ static int same_both_ways(toponorm_analyzer *an, const char *text, size_t len, u
 {
     toponorm_scratch *sc = NULL;
     toponorm_cursor c1 = {0, 0, 0}, c2 = {0, 0, 0};
-    sig a = {NULL, 0, 0, 0}, b = {NULL, 0, 0, 0};
+    sig a = SIG_EMPTY, b = SIG_EMPTY;
     size_t cut = toponorm_cut(text, len);
     int eq;
     if (toponorm_scratch_new(an, &sc, NULL) != TOPONORM_OK)
         return 0;
-    toponorm_analyze_from(an, sc, text, cut, flags, &c1, on_term, &a);
-    toponorm_analyze_from(an, sc, text + cut, len - cut, flags, &c1, on_term, &a);
+    toponorm_analyze_from(an, sc, text, cut, flags, &c1, sig_record, &a);
+    toponorm_analyze_from(an, sc, text + cut, len - cut, flags, &c1, sig_record, &a);
     toponorm_analyze_tokens(an, sc, text, cut, flags, &c2, on_token, &b);
     toponorm_analyze_tokens(an, sc, text + cut, len - cut, flags, &c2, on_token, &b);
-    eq = a.n > 0 && a.n == b.n && memcmp(a.p, b.p, a.n) == 0 && c1.position == c2.position &&
+    eq = a.n > 0 && sig_same(&a, &b) && c1.position == c2.position &&
          c1.token == c2.token && c1.offset == c2.offset;
     *tokens = b.calls;
     *terms = 0;
