@@ -359,6 +359,17 @@ static int pack_add(run *r, int *n, int kind, const char *text, size_t len)
     return 0;
 }
 
+/* The nterms terms of a cache slot's layout at p packed again, those of
+** the kinds the analyzer wants, counted in *n. */
+static int pack_slot_terms(run *r, const unsigned char *p, int nterms, int *n)
+{
+    int i, rc = 0;
+    r->sc->pack.n = 0;
+    for (i = 0; i < nterms && !rc; i++, p += p[1] + 3)
+        rc = pack_add(r, n, p[0], (const char *)p + 2, p[1]);
+    return rc;
+}
+
 /* A hash of a short token: 8 bytes at a time (multiply-xorshift). */
 static TN_HOT uint32_t hash_bytes(const char *s, size_t n)
 {
@@ -747,12 +758,10 @@ static int emit_token(run *r, const char *chunk, size_t start, size_t end, unsig
     }
     if (r->tcb) {
         int n = 0;
-        r->sc->pack.n = 0;
-        if (tt.packed) {              /* (the cache's layout: lengths below 255) */
-            const unsigned char *p = tt.packed;
-            for (i = 0; i < tt.n && !rc; i++, p += p[1] + 3)
-                rc = pack_add(r, &n, p[0], (const char *)p + 2, p[1]);
+        if (tt.packed) {
+            rc = pack_slot_terms(r, tt.packed, tt.n, &n);
         } else {
+            r->sc->pack.n = 0;
             for (i = 0; i < tt.n && !rc; i++)
                 rc = pack_add(r, &n, tt.kind[i], tt.text[i], tt.len[i]);
         }
@@ -809,10 +818,8 @@ static inline int emit_cached(run *r, const cache_slot *cs, size_t start, size_t
         const unsigned char *terms = p;
         int n = cs->nterms;
         if (r->kinds != ~0u) {
-            r->sc->pack.n = 0;
-            for (i = n = 0, rc = 0; i < cs->nterms && !rc; i++, p += p[1] + 3)
-                rc = pack_add(r, &n, p[0], (const char *)p + 2, p[1]);
-            if (rc)
+            n = 0;
+            if ((rc = pack_slot_terms(r, p, cs->nterms, &n)) != 0)
                 return rc;
             terms = (const unsigned char *)r->sc->pack.p;
         }
