@@ -823,7 +823,7 @@ static inline int emit_cached(run *r, const cache_slot *cs, size_t start, size_t
                 return rc;
             terms = (const unsigned char *)r->sc->pack.p;
         }
-        r->emitted_at_pos = 0;        /* the position is new */
+        /* (The position is new: analyze_chunk cleared emitted_at_pos.) */
         rc = emit_group(r, terms, n, 0, start, end, cs->lang, cs->script);
         r->token++;
         return rc;
